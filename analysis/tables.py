@@ -1,0 +1,241 @@
+"""The analysis tables: their schemas (one place, used by code and README) and Parquet I/O.
+
+Every table is a :class:`pandas.DataFrame`. Every row of a per-article table carries
+``article_id`` and, where it is a span, ``start``/``end`` character offsets into that article's
+``text`` (``articles.text``), so that ``text[start:end] == row.text``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+# column -> (dtype, meaning). dtypes are pandas dtype names; "string" is pandas' string dtype
+# (missing = <NA>), "Int64"/"Float64"/"boolean" are nullable.
+SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
+    "articles": {
+        "article_id": ("string", "unique id (file stem or record id, made file-name safe)"),
+        "path": ("string", "file the article came from"),
+        "record": ("string", "place inside the file (`line 3`, `row 2`); empty for text files"),
+        "source": ("string", "publisher, from the header or the record; <NA> if unknown"),
+        "date": ("datetime64[ns]", "publication date; NaT if unknown or impossible"),
+        "author": ("string", "author line or field; <NA> if unknown"),
+        "title": ("string", "title field or HTML <title>; <NA> if none"),
+        "body_start": ("int64", "offset of the first body character (after any header)"),
+        "n_chars": ("int64", "length of `text`"),
+        "encoding": ("string", "encoding the bytes were decoded with"),
+        "sha1": ("string", "SHA-1 of the body text (duplicate detection, caching)"),
+        "text": ("string", "decoded text (newlines \\n, Unicode NFC) that all offsets index"),
+    },
+    "errors": {
+        "path": ("string", "file with the problem"),
+        "record": ("string", "place inside the file, empty for the whole file"),
+        "level": ("string", "`error`: nothing loaded from it; `warning`: loaded with a caveat"),
+        "reason": ("string", "what is wrong, in words"),
+    },
+    "sentences": {
+        "article_id": ("string", "article"),
+        "sentence_id": ("int64", "0-based index of the sentence in the article"),
+        "paragraph_id": ("int64", "0-based index of the body paragraph holding it"),
+        "start": ("int64", "offset of the first character"),
+        "end": ("int64", "offset after the last character"),
+        "text": ("string", "the sentence, = article text[start:end]"),
+    },
+    "entities": {
+        "article_id": ("string", "article"),
+        "sentence_id": ("int64", "sentence holding the mention"),
+        "start": ("int64", "mention start offset"),
+        "end": ("int64", "mention end offset"),
+        "text": ("string", "mention as written, = text[start:end]"),
+        "label": ("string", "PERSON, ORG, GPE, LOC, NORP, PRODUCT, LAW, EVENT (OntoNotes)"),
+        "entity_id": ("string", "stable canonical id (`gpe:TUR`, `person:ismail-demir`)"),
+        "canonical_name": ("string", "normalised name (`Türkiye`, `Ismail Demir`)"),
+        "country": ("string", "ISO 3166 alpha-3 code for GPE/LOC/NORP (and affiliations)"),
+        "role": ("string", "title or role split off a person (`President`, `head`)"),
+        "method": ("string", "rule or gazetteer that produced the mention"),
+    },
+    "quotes": {
+        "article_id": ("string", "article"),
+        "quote_id": ("int64", "0-based index of the quote in the article"),
+        "sentence_id": ("int64", "sentence where the quote starts"),
+        "start": ("int64", "start offset of the quoted content"),
+        "end": ("int64", "end offset of the quoted content"),
+        "text": ("string", "quoted content, = text[start:end]"),
+        "kind": ("string", "direct, partial, title, scare, indirect"),
+        "speaker": ("string", "canonical name of the speaker; <NA> if not found"),
+        "speaker_id": ("string", "entity_id of the speaker; <NA> if not found"),
+        "speaker_start": ("Int64", "offset of the speaker mention that attributed it"),
+        "speaker_end": ("Int64", "end offset of that mention"),
+        "cue": ("string", "speech verb or cue (`said`, `according to`)"),
+        "method": ("string", "attribution rule that fired (e.g. QVC, VCQ, pronoun, floating)"),
+        "neg": ("float64", "VADER negative share"),
+        "neu": ("float64", "VADER neutral share"),
+        "pos": ("float64", "VADER positive share"),
+        "compound": ("float64", "VADER compound score in [-1, 1]"),
+    },
+    "quote_sentences": {
+        "article_id": ("string", "article"),
+        "quote_id": ("int64", "quote"),
+        "start": ("int64", "start offset of the sentence part inside the quote"),
+        "end": ("int64", "end offset"),
+        "text": ("string", "= text[start:end]"),
+        "neg": ("float64", "VADER negative share"),
+        "neu": ("float64", "VADER neutral share"),
+        "pos": ("float64", "VADER positive share"),
+        "compound": ("float64", "VADER compound score"),
+    },
+    "timexes": {
+        "article_id": ("string", "article"),
+        "timex_id": ("int64", "0-based index in the article"),
+        "sentence_id": ("int64", "sentence holding it"),
+        "start": ("int64", "start offset"),
+        "end": ("int64", "end offset"),
+        "text": ("string", "= text[start:end]"),
+        "type": ("string", "TIMEX3 type: DATE, TIME, DURATION, SET"),
+        "value": ("string", "TIMEX3 value (`2021-04`, `P3Y`, `PAST_REF`); <NA> if unresolved"),
+        "mod": ("string", "TIMEX3 mod (APPROX, START, END, ...); <NA> if none"),
+        "granularity": ("string", "day, week, month, quarter, year, decade, ..."),
+        "interval_start": ("datetime64[ns]", "first day covered; NaT if not a resolved date"),
+        "interval_end": ("datetime64[ns]", "last day covered; NaT if not a resolved date"),
+    },
+    "events": {
+        "article_id": ("string", "article"),
+        "event_id": ("int64", "0-based index in the article"),
+        "sentence_id": ("int64", "sentence it comes from"),
+        "start": ("int64", "trigger start offset"),
+        "end": ("int64", "trigger end offset"),
+        "trigger": ("string", "trigger word(s), = text[start:end]"),
+        "event_class": ("string", "statement, cooperation, purchase, sanction, military, legal, ..."),
+        "actors": ("string", "`|`-separated entity_ids of who acts"),
+        "targets": ("string", "`|`-separated entity_ids of who or what is acted on"),
+        "actor_names": ("string", "`|`-separated canonical names of the actors"),
+        "target_names": ("string", "`|`-separated canonical names of the targets"),
+        "timex_value": ("string", "TIMEX3 value dating the event; <NA> if undated"),
+        "interval_start": ("datetime64[ns]", "first day the event may fall on"),
+        "interval_end": ("datetime64[ns]", "last day the event may fall on"),
+        "dated_by": ("string", "timex, article_date, ordering, none"),
+        "after_event": ("Int64", "event_id this one follows (`after X`), <NA> if none"),
+        "before_event": ("Int64", "event_id this one precedes (`before X`), <NA> if none"),
+    },
+}
+
+TABLES = tuple(SCHEMAS)
+PER_ARTICLE = tuple(t for t in TABLES if t not in ("articles", "errors"))
+
+
+def frame(table: str, records: list[dict] | None = None) -> pd.DataFrame:
+    """Build a table from records with its schema's columns (in order) and dtypes."""
+    schema = SCHEMAS[table]
+    df = pd.DataFrame.from_records(records or [], columns=list(schema))
+    return conform(table, df)
+
+
+def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Reorder columns and cast dtypes to the schema; extra columns are kept at the end."""
+    schema = SCHEMAS[table]
+    df = df.copy()
+    for col, (dtype, _) in schema.items():
+        if col not in df.columns:
+            df[col] = pd.Series([None] * len(df), dtype="object")
+        if dtype.startswith("datetime64"):
+            df[col] = pd.to_datetime(df[col], errors="coerce").astype(dtype)
+        elif dtype == "int64":
+            df[col] = df[col].astype("int64")
+        else:
+            df[col] = df[col].astype(dtype)
+    extra = [c for c in df.columns if c not in schema]
+    return df[list(schema) + extra].reset_index(drop=True)
+
+
+def schema_markdown(table: str) -> str:
+    """The schema of one table as a Markdown table (used in the README)."""
+    rows = ["| column | dtype | meaning |", "|---|---|---|"]
+    rows += [f"| `{c}` | {d} | {m} |" for c, (d, m) in SCHEMAS[table].items()]
+    return "\n".join(rows)
+
+
+def atomic_replace_dir(tmp: Path, dest: Path) -> None:
+    """Move a finished folder into place; the previous one is removed only afterwards."""
+    dest = Path(dest)
+    old = None
+    if dest.exists():
+        old = dest.with_name(f".{dest.name}.old-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        os.replace(dest, old)
+    os.replace(tmp, dest)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+@dataclass
+class Analysis:
+    """The tables of one analysed corpus. Attribute per table; see :data:`SCHEMAS`."""
+
+    articles: pd.DataFrame = field(default_factory=lambda: frame("articles"))
+    errors: pd.DataFrame = field(default_factory=lambda: frame("errors"))
+    sentences: pd.DataFrame = field(default_factory=lambda: frame("sentences"))
+    entities: pd.DataFrame = field(default_factory=lambda: frame("entities"))
+    quotes: pd.DataFrame = field(default_factory=lambda: frame("quotes"))
+    quote_sentences: pd.DataFrame = field(default_factory=lambda: frame("quote_sentences"))
+    timexes: pd.DataFrame = field(default_factory=lambda: frame("timexes"))
+    events: pd.DataFrame = field(default_factory=lambda: frame("events"))
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{t}={len(getattr(self, t))}" for t in TABLES)
+        return f"Analysis({sizes})"
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {t: getattr(self, t) for t in TABLES}
+
+    def text(self, article_id: str) -> str:
+        """The text of one article (what its offsets index)."""
+        row = self.articles.loc[self.articles["article_id"] == article_id, "text"]
+        if row.empty:
+            raise KeyError(f"no article {article_id!r}")
+        return row.iloc[0]
+
+    def save(self, directory: str | Path) -> Path:
+        """Write every table to ``directory/<table>.parquet``, atomically.
+
+        The tables are written to a temporary folder beside ``directory`` and moved into place
+        only when all are written, so a failed save leaves the previous tables intact.
+        """
+        directory = Path(directory)
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.tmp-", dir=directory.parent))
+        try:
+            for name, df in self.tables().items():
+                df.to_parquet(tmp / f"{name}.parquet", index=False)
+            manifest = {"format": "newsnb-tables", "version": 1, "tables": list(TABLES)}
+            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+            atomic_replace_dir(tmp, directory)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        return directory
+
+    @classmethod
+    def load(cls, directory: str | Path) -> Analysis:
+        """Read tables written by :meth:`save` (a table file or folder of part files)."""
+        directory = Path(directory)
+        if not directory.is_dir():
+            raise FileNotFoundError(f"no saved analysis at {directory}")
+        tables = {}
+        for name in TABLES:
+            path = directory / f"{name}.parquet"
+            if path.exists():
+                tables[name] = conform(name, pd.read_parquet(path))
+            else:
+                tables[name] = frame(name)
+        return cls(**tables)
+
+    @staticmethod
+    def is_saved(directory: str | Path) -> bool:
+        return (Path(directory) / "articles.parquet").exists()

@@ -1,0 +1,107 @@
+"""Paragraphs, sentences and tokens, with character offsets into the article text.
+
+Sentences come from NLTK's Punkt algorithm used *without* downloaded models: its parameters are
+built from the project's own abbreviation list (``data/abbreviations.txt``), so ``U.S.``,
+``Gen.`` and ``Dec.`` do not end sentences. Sentences never cross a paragraph break (a blank
+line), so a header or byline is never glued to the first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
+
+# Tokens: dotted abbreviations (U.S.), words and numbers with inner hyphens, apostrophes or
+# dots (F-35, S-400, Washington-led, 3.5, O'Neill), possessive 's, then any other single symbol.
+TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"
+    r"|\w+(?:[-\u2010\u2011'’.,]\w+)*"
+    r"|[^\w\s]",
+)
+_POSSESSIVE = re.compile(r"(['’]s)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """The curated abbreviations (lower case, no final period)."""
+    data = resources.files("analysis").joinpath("data/abbreviations.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@lru_cache(maxsize=1)
+def sentence_tokenizer() -> PunktSentenceTokenizer:
+    """A Punkt tokenizer with the curated abbreviations; built once per process."""
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` spans of the paragraphs (blocks separated by blank lines), stripped."""
+    end = len(text) if end is None else end
+    spans = []
+    pos = start
+    for m in _PARAGRAPH_BREAK.finditer(text, start, end):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, end))
+    out = []
+    for s, e in spans:
+        chunk = text[s:e]
+        ls = len(chunk) - len(chunk.lstrip())
+        rs = len(chunk.rstrip())
+        if rs > ls:
+            out.append((s + ls, s + rs))
+    return out
+
+
+def split_sentences(text: str, start: int = 0) -> list[dict]:
+    """Sentence records (``paragraph_id``, ``sentence_id``, ``start``, ``end``, ``text``).
+
+    Only ``text[start:]`` is split (pass an article's ``body_start`` to skip its header).
+
+    >>> [s["text"] for s in split_sentences("The U.S. Army left. Gen. Smith stayed.")]
+    ['The U.S. Army left.', 'Gen. Smith stayed.']
+    """
+    tok = sentence_tokenizer()
+    out: list[dict] = []
+    for pid, (ps, pe) in enumerate(paragraphs(text, start)):
+        for s, e in tok.span_tokenize(text[ps:pe]):
+            out.append(
+                {
+                    "sentence_id": len(out),
+                    "paragraph_id": pid,
+                    "start": ps + s,
+                    "end": ps + e,
+                    "text": text[ps + s : ps + e],
+                }
+            )
+    return out
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, token)`` triples for ``text[start:end]``; possessive ``'s`` is split off.
+
+    >>> [t for _, _, t in tokenize("Russia's S-400, the U.S. said.")]
+    ['Russia', "'s", 'S-400', ',', 'the', 'U.S.', 'said', '.']
+    """
+    end = len(text) if end is None else end
+    out = []
+    for m in TOKEN_RE.finditer(text, start, end):
+        s, e = m.span()
+        tok = m.group()
+        pm = _POSSESSIVE.search(tok)
+        if pm and len(tok) > 2:
+            cut = e - 2
+            out.append((s, cut, tok[:-2]))
+            out.append((cut, e, tok[-2:]))
+        else:
+            out.append((s, e, tok))
+    return out
