@@ -6,10 +6,7 @@ derived from them by the helpers in ``analysis``) and an optional ``ax``.
 
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use("Agg") if not matplotlib.get_backend() else None  # headless-safe default
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 # --- entities ---------------------------------------------------------------------------------
 
