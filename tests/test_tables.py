@@ -1,0 +1,46 @@
+"""Table schemas and the Parquet round trip."""
+
+import pandas as pd
+import pytest
+
+from analysis.tables import SCHEMAS, Analysis, frame, schema_markdown
+
+
+@pytest.mark.parametrize("table", list(SCHEMAS))
+def test_empty_tables_have_schema_columns_and_dtypes(table):
+    df = frame(table)
+    assert list(df.columns) == list(SCHEMAS[table])
+    for col, (dtype, _) in SCHEMAS[table].items():
+        assert df[col].dtype == pd.api.types.pandas_dtype(dtype), col
+
+
+def test_parquet_round_trip(seed_analysis, tmp_path):
+    seed_analysis.save(tmp_path / "tables")
+    back = Analysis.load(tmp_path / "tables")
+    for name, df in seed_analysis.tables().items():
+        pd.testing.assert_frame_equal(getattr(back, name), df, check_dtype=True)
+
+
+def test_save_is_atomic_and_replaces(seed_analysis, tmp_path, monkeypatch):
+    out = tmp_path / "tables"
+    seed_analysis.save(out)
+    before = (out / "articles.parquet").read_bytes()
+
+    def boom(self, *a, **k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", boom)
+    with pytest.raises(RuntimeError):
+        Analysis().save(out)
+    assert (out / "articles.parquet").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["tables"]  # no temporary leftovers
+
+
+def test_load_missing_folder_is_clear(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no saved analysis"):
+        Analysis.load(tmp_path / "nope")
+
+
+def test_schema_markdown_lists_every_column():
+    md = schema_markdown("sentences")
+    assert all(f"`{c}`" in md for c in SCHEMAS["sentences"])

@@ -1,0 +1,63 @@
+"""Sentences and tokens with offsets, without downloaded NLTK data."""
+
+import pytest
+
+from analysis.text import paragraphs, split_sentences, tokenize
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The U.S. Army left. Gen. Smith stayed.", ["The U.S. Army left.", "Gen. Smith stayed."]),
+        ("It began on Dec. 27 in Ankara. Then it ended.",
+         ["It began on Dec. 27 in Ankara.", "Then it ended."]),
+        ("“We want peace.” He left.", ["“We want peace.”", "He left."]),
+        ("Mr. Demir and Dr. Ali met at 3 p.m. on Friday.",
+         ["Mr. Demir and Dr. Ali met at 3 p.m. on Friday."]),
+        ("One.\n\nTwo without stop\n\nThree.", ["One.", "Two without stop", "Three."]),
+    ],
+)
+def test_sentences(text, expected):
+    sents = split_sentences(text)
+    assert [s["text"] for s in sents] == expected
+    for s in sents:
+        assert text[s["start"] : s["end"]] == s["text"]
+
+
+def test_seed_header_not_glued_to_first_sentence(seed_analysis):
+    first = seed_analysis.sentences.iloc[0]
+    assert first.text.startswith("Turkish Presidency of Defence Industries head Ismail Demir")
+    assert "Azernews\n" not in first.text and "Hasanova" not in first.text
+
+
+def test_seed_sentences_point_into_text(seed_analysis):
+    text = seed_analysis.articles.text.iloc[0]
+    assert len(seed_analysis.sentences) == 15
+    for row in seed_analysis.sentences.itertuples():
+        assert text[row.start : row.end] == row.text
+
+
+def test_paragraphs_are_stripped_spans():
+    text = "  a b \n\n\n c\n \nd  "
+    assert [text[s:e] for s, e in paragraphs(text)] == ["a b", "c", "d"]
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("Russia's S-400, the U.S. said.", ["Russia", "'s", "S-400", ",", "the", "U.S.", "said",
+                                            "."]),
+        ("Washington-led F-35 program", ["Washington-led", "F-35", "program"]),
+        ("Türkiye’s 3,000 troops", ["Türkiye", "’s", "3,000", "troops"]),
+    ],
+)
+def test_tokens(text, tokens):
+    got = tokenize(text)
+    assert [t for _, _, t in got] == tokens
+    assert all(text[s:e] == t for s, e, t in got)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "....", "“" * 500, "A" * 10_000])
+def test_odd_text_never_raises(text):
+    for s in split_sentences(text):
+        assert text[s["start"] : s["end"]] == s["text"]
