@@ -31,7 +31,7 @@ import json
 import logging
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,7 +57,8 @@ TEXT_SUFFIXES_STRUCTURED = {".jsonl", ".ndjson", ".json", ".csv"}
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
 _HEADER_RE = re.compile(
-    r"^[ \t\ufeff]*date[ \t]+(?P<date>\d{4}-\d{1,2}-\d{1,2})[ \t]+by[ \t]+(?P<source>[^\n]+?)[ \t]*$",
+    r"^[ \t\ufeff]*date[ \t]+(?P<date>\d{4}-\d{1,2}-\d{1,2})"
+    r"[ \t]+by[ \t]+(?P<source>[^\n]+?)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _HTML_RE = re.compile(r"^\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
@@ -110,7 +111,12 @@ class Issue:
     reason: str
 
     def as_record(self) -> dict:
-        return {"path": self.path, "record": self.record, "level": self.level, "reason": self.reason}
+        return {
+            "path": self.path,
+            "record": self.record,
+            "level": self.level,
+            "reason": self.reason,
+        }
 
 
 @dataclass
@@ -225,7 +231,21 @@ def normalize_text(text: str) -> str:
 
 
 class _TextExtractor(html.parser.HTMLParser):
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article", "section"}
+    _BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "article",
+        "section",
+    }
     _SKIP = {"script", "style", "noscript", "template", "head"}
 
     def __init__(self) -> None:
@@ -402,13 +422,29 @@ class _Loader:
         self._by_hash[article.sha1] = article.article_id
         self.result.articles.append(article)
 
+    def drain(self) -> tuple[list[Article], list[Issue]]:
+        """Hand over what was loaded since the last call (for streaming)."""
+        out = (self.result.articles, self.result.issues)
+        self.result = LoadResult()
+        return out
+
     def load_file(self, path: Path) -> None:
         p = str(path)
+        suffix = path.suffix.lower()
         try:
             size = path.stat().st_size
+            if size == 0:
+                self.issue(p, "", "error", "empty file")
+                return
+            if suffix in (".jsonl", ".ndjson"):
+                # streamed line by line: the size limit applies to each record
+                self._load_jsonl(p, path)
+                return
             if size > self.max_bytes:
                 self.issue(
-                    p, "", "error",
+                    p,
+                    "",
+                    "error",
                     f"file too large ({size / 1e6:.1f} MB > {self.max_bytes / 1e6:.0f} MB limit); "
                     "split it into articles or raise max_bytes",
                 )
@@ -418,7 +454,7 @@ class _Loader:
             self.issue(p, "", "error", f"cannot read file: {exc.strerror or exc}")
             return
         if not data.strip():
-            self.issue(p, "", "error", "empty file")
+            self.issue(p, "", "error", "empty file (only white space)")
             return
         try:
             text, encoding, warning = decode_bytes(data)
@@ -427,10 +463,7 @@ class _Loader:
             return
         if warning:
             self.issue(p, "", "warning", warning)
-        suffix = path.suffix.lower()
-        if suffix in (".jsonl", ".ndjson"):
-            self._load_jsonl(p, text, encoding)
-        elif suffix == ".json":
+        if suffix == ".json":
             self._load_json(p, text, encoding)
         elif suffix == ".csv":
             self._load_csv(p, text, encoding)
@@ -449,8 +482,13 @@ class _Loader:
         header = parse_header(text)
         date = None
         if header.date_text is None:
-            self.issue(p, record, "warning", "no 'date YYYY-MM-DD By SOURCE' header: date and "
-                       "source unknown, relative dates stay unresolved")
+            self.issue(
+                p,
+                record,
+                "warning",
+                "no 'date YYYY-MM-DD By SOURCE' header: date and "
+                "source unknown, relative dates stay unresolved",
+            )
         else:
             try:
                 date = parse_date(header.date_text)
@@ -461,9 +499,16 @@ class _Loader:
             return
         self.add(
             Article(
-                article_id=article_id, path=p, record=record, text=text,
-                body_start=header.body_start, date=date, source=header.source,
-                author=header.author, title=title, encoding=encoding,
+                article_id=article_id,
+                path=p,
+                record=record,
+                text=text,
+                body_start=header.body_start,
+                date=date,
+                source=header.source,
+                author=header.author,
+                title=title,
+                encoding=encoding,
             )
         )
 
@@ -474,8 +519,12 @@ class _Loader:
         f = _fields(rec)
         body = f.get("text")
         if body is None:
-            self.issue(p, record, "error", "no text field (expected one of "
-                       + ", ".join(FIELD_ALIASES["text"]) + ")")
+            self.issue(
+                p,
+                record,
+                "error",
+                "no text field (expected one of " + ", ".join(FIELD_ALIASES["text"]) + ")",
+            )
             return
         text = normalize_text(str(body))
         title = str(f["title"]).strip() if "title" in f else None
@@ -500,26 +549,44 @@ class _Loader:
         body_start = len(text) - len(text.lstrip())
         self.add(
             Article(
-                article_id=str(f.get("id", default_id)), path=p, record=record, text=text,
-                body_start=body_start, date=date,
+                article_id=str(f.get("id", default_id)),
+                path=p,
+                record=record,
+                text=text,
+                body_start=body_start,
+                date=date,
                 source=str(f["source"]).strip() if "source" in f else None,
                 author=str(author).strip() if author else None,
-                title=html.unescape(title) if title else None, encoding=encoding,
+                title=html.unescape(title) if title else None,
+                encoding=encoding,
             )
         )
 
-    def _load_jsonl(self, p: str, text: str, encoding: str) -> None:
+    def _load_jsonl(self, p: str, path: Path) -> None:
         stem = Path(p).stem
-        for lineno, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            record = f"line {lineno}"
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                self.issue(p, record, "error", f"malformed JSON: {exc.msg} (column {exc.colno})")
-                continue
-            self.load_record(p, rec, record, encoding, f"{stem}-{lineno}")
+        with path.open("rb") as fh:
+            for lineno, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
+                record = f"line {lineno}"
+                if len(raw) > self.max_bytes:
+                    self.issue(p, record, "error", f"record too large ({len(raw) / 1e6:.1f} MB)")
+                    continue
+                try:
+                    line, encoding, warning = decode_bytes(raw.lstrip(b"\xef\xbb\xbf"))
+                except (ValueError, UnicodeDecodeError) as exc:
+                    self.issue(p, record, "error", f"cannot decode: {exc}")
+                    continue
+                if warning:
+                    self.issue(p, record, "warning", warning)
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    self.issue(
+                        p, record, "error", f"malformed JSON: {exc.msg} (column {exc.colno})"
+                    )
+                    continue
+                self.load_record(p, rec, record, encoding, f"{stem}-{lineno}")
 
     def _load_json(self, p: str, text: str, encoding: str) -> None:
         stem = Path(p).stem
@@ -548,6 +615,21 @@ class _Loader:
             self.load_record(p, row, f"row {lineno}", encoding, f"{stem}-{lineno - 1}")
 
 
+def iter_corpus(
+    corpus: str | Path | Iterable[str | Path], *, max_bytes: int = MAX_BYTES
+) -> Iterator[tuple[list[Article], list[Issue]]]:
+    """Load a corpus file by file: yields ``(articles, issues)`` per file, in path order.
+
+    Memory stays bounded by one file (JSON Lines are read line by line). Ids and duplicates
+    are tracked across the whole corpus. Raises :class:`CorpusError` only when the corpus
+    itself does not exist.
+    """
+    loader = _Loader(max_bytes=max_bytes)
+    for path in resolve_paths(corpus):
+        loader.load_file(path)
+        yield loader.drain()
+
+
 def load_articles(
     corpus: str | Path | Iterable[str | Path], *, max_bytes: int = MAX_BYTES
 ) -> LoadResult:
@@ -555,10 +637,11 @@ def load_articles(
 
     Raises :class:`CorpusError` only when the corpus itself does not exist.
     """
-    loader = _Loader(max_bytes=max_bytes)
-    for path in resolve_paths(corpus):
-        loader.load_file(path)
-    return loader.result
+    result = LoadResult()
+    for articles, issues in iter_corpus(corpus, max_bytes=max_bytes):
+        result.articles.extend(articles)
+        result.issues.extend(issues)
+    return result
 
 
 def load_corpus(corpus, *, max_bytes: int = MAX_BYTES) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -583,7 +666,13 @@ def article_from_text(text: str, *, article_id: str = "text", date=None) -> Arti
         except ValueError:
             d = None
     return Article(
-        article_id=article_id, path="<text>", record="", text=text,
-        body_start=header.body_start, date=d, source=header.source, author=header.author,
+        article_id=article_id,
+        path="<text>",
+        record="",
+        text=text,
+        body_start=header.body_start,
+        date=d,
+        source=header.source,
+        author=header.author,
         sha1=_sha1(text),
     )

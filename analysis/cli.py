@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--workers", type=int, default=1, help="processes to use (0 = all cores)")
     p.add_argument("--quiet", action="store_true", help="no progress bar, warnings only")
+    p.add_argument("--no-cache", action="store_true", help="re-analyse every article")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="run on a Dask cluster (tcp://host:8786); needs pip install 'newsnb[dask]'",
+    )
     p.add_argument(
         "--no-metonymy",
         action="store_true",
@@ -55,63 +61,67 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _summary(analysis) -> str:
-    errors = analysis.errors
+def _summary(rows: dict[str, int], errors) -> str:
     skipped = int((errors["level"] == "error").sum()) if len(errors) else 0
     warned = int((errors["level"] == "warning").sum()) if len(errors) else 0
-    parts = [f"{len(analysis.articles)} articles"]
-    for t in ("sentences", "entities", "quotes", "timexes", "events"):
-        parts.append(f"{len(getattr(analysis, t))} {t}")
+    parts = [f"{rows['articles']} articles"]
+    parts += [f"{rows[t]} {t}" for t in ("sentences", "entities", "quotes", "timexes", "events")]
     return ", ".join(parts) + f"; {skipped} skipped, {warned} warnings"
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.command is None:
-        _parser().print_help()
+        parser.print_help()
         return 2
-    logging.basicConfig(
-        level=logging.WARNING,
-        format="newsnb: %(levelname)s: %(message)s",
-    )
+    logging.basicConfig(level=logging.WARNING, format="newsnb: %(levelname)s: %(message)s")
     from .articles import CorpusError
-    from .pipeline import analyze
+    from .tables import Analysis
 
-    options = {"metonymy": not args.no_metonymy}
-    try:
-        analysis = analyze(
-            args.corpus,
-            workers=args.workers,
-            progress=False if args.quiet else None,
-            **options,
-        )
-    except CorpusError as exc:
-        print(f"newsnb: error: {exc}", file=sys.stderr)
-        return 2
-    if len(analysis.articles) == 0:
-        print(
-            f"newsnb: error: no readable article in {args.corpus} "
-            f"({len(analysis.errors)} problems, see warnings above)",
-            file=sys.stderr,
-        )
-        return 1
+    run = {
+        "workers": args.workers,
+        "progress": False if args.quiet else None,
+        "cache": False if args.no_cache else True,
+        "scheduler": args.scheduler,
+        "engine": "dask" if args.scheduler else "local",
+        "metonymy": not args.no_metonymy,
+    }
     try:
         if args.command == "parse":
-            out = analysis.save(args.out)
-            print(f"{_summary(analysis)} -> {out}")
+            from .pipeline import parse
+
+            rows = parse(args.corpus, args.out, **run)
+            errors = Analysis.load(args.out).errors
+            print(f"{_summary(rows, errors)} -> {args.out}")
             return 0
+        from .pipeline import analyze
         from .report import ReportError, render_reports
 
+        analysis = analyze(args.corpus, **run)
+        if len(analysis.articles) == 0:
+            raise CorpusError(f"no readable article in {args.corpus}")
         try:
             index = render_reports(
-                analysis, args.out, with_code=args.with_code, timeout=args.timeout,
-                quiet=args.quiet, workers=args.workers,
+                analysis,
+                args.out,
+                with_code=args.with_code,
+                timeout=args.timeout,
+                quiet=args.quiet,
+                workers=args.workers,
             )
         except ReportError as exc:
             print(f"newsnb: error: {exc}", file=sys.stderr)
             return 1
-        print(f"{_summary(analysis)} -> {index}")
+        rows = {t: len(getattr(analysis, t)) for t in analysis.tables()}
+        print(f"{_summary(rows, analysis.errors)} -> {index}")
         return 0
+    except CorpusError as exc:
+        print(f"newsnb: error: {exc}", file=sys.stderr)
+        return 2 if "no such file" in str(exc) or "no files match" in str(exc) else 1
+    except RuntimeError as exc:  # e.g. the dask extra missing
+        print(f"newsnb: error: {exc}", file=sys.stderr)
+        return 1
     except OSError as exc:
         print(f"newsnb: error: cannot write {args.out}: {exc.strerror or exc}", file=sys.stderr)
         return 1

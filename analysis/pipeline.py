@@ -1,30 +1,47 @@
-"""``analyze()``: load a corpus and run every analysis step on each article.
+"""``analyze()`` and ``parse()``: load a corpus and run every analysis step on each article.
 
 The steps are pure functions ``step(Document) -> {table: [records]}`` run in order, each seeing
 what the earlier ones produced. A step that fails on one article is reported in the errors
 table (naming the article and the step) and the rest of the article and corpus still go on.
+
+Articles stream through in chunks of ``chunk_size``: read, analysed (in this process, in a pool
+of processes, or on a Dask cluster) and handed on in corpus order, so that :func:`parse` keeps
+memory bounded by a few chunks whatever the corpus size. Results are cached by content
+(:class:`ResultCache`): an unchanged article is not analysed again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
+import pickle
+import shutil
 import sys
+import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from . import entities, events, quotes, text, timex
-from .articles import Article, load_articles
+from .articles import MAX_BYTES, Article, CorpusError, iter_corpus
 from .document import Document
-from .tables import PER_ARTICLE, Analysis, frame
+from .tables import PER_ARTICLE, TABLES, Analysis, atomic_replace_dir, conform, frame
 
 log = logging.getLogger(__name__)
 
 Step = Callable[[Document], dict[str, list[dict]]]
+Corpus = str | Path | Iterable[str | Path]
+
+#: Articles per chunk: the unit of parallel work, of caching I/O and of Parquet row groups.
+CHUNK_SIZE = 64
 
 
 def sentence_step(doc: Document) -> dict[str, list[dict]]:
@@ -39,6 +56,10 @@ STEPS: list[tuple[str, Step]] = [
     ("quotes", quotes.quote_step),
     ("events", events.event_step),
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# One article
 
 
 def analyze_document(doc: Document) -> tuple[dict[str, list[dict]], list[dict]]:
@@ -69,10 +90,12 @@ def document_for(article: Article, options: dict[str, Any] | None = None) -> Doc
     )
 
 
-def analyze_article(article: Article, options: dict[str, Any] | None = None) -> dict:
-    """Analyse one article: records per table (with ``article_id``) and its problems."""
-    doc = document_for(article, options)
-    tables, problems = analyze_document(doc)
+def _raw_result(article: Article, options: dict[str, Any]) -> tuple[dict, list[dict]]:
+    return analyze_document(document_for(article, options))
+
+
+def _with_ids(article: Article, raw: tuple[dict, list[dict]]) -> dict[str, list[dict]]:
+    tables, problems = raw
     out: dict[str, list[dict]] = {}
     for table in PER_ARTICLE:
         out[table] = [{"article_id": article.article_id, **r} for r in tables.get(table, [])]
@@ -83,76 +106,392 @@ def analyze_article(article: Article, options: dict[str, Any] | None = None) -> 
     return out
 
 
-def _progress(iterable: Iterable, total: int, progress: bool | None, desc: str) -> Iterator:
+def analyze_article(article: Article, options: dict[str, Any] | None = None) -> dict:
+    """Analyse one article: records per table (with ``article_id``) and its problems."""
+    return _with_ids(article, _raw_result(article, options or {}))
+
+
+def _analyze_chunk(chunk: list[Article], options: dict[str, Any]) -> list[tuple[dict, list]]:
+    return [_raw_result(a, options) for a in chunk]
+
+
+# --------------------------------------------------------------------------------------------
+# Caching by content
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """A hash of the package's code and data: cached results are valid only for the same code."""
+    h = hashlib.sha1()
+    root = Path(__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".txt", ".tsv", ".csv", ".json"}:
+            h.update(str(path.relative_to(root)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("NEWSNB_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsnb"
+    )
+    return Path(base)
+
+
+class ResultCache:
+    """Per-article results on disk, keyed by the article's content, options and code version."""
+
+    def __init__(self, directory: str | Path, options: dict[str, Any]) -> None:
+        self.directory = Path(directory)
+        self._salt = json.dumps(options, sort_keys=True, default=str) + code_version()
+        self.hits = self.misses = 0
+
+    def key(self, article: Article) -> str:
+        h = hashlib.sha1(self._salt.encode())
+        h.update(f"{article.body_start}|{article.date}|".encode())
+        h.update(article.text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.pkl"
+
+    def get(self, article: Article):
+        path = self._path(self.key(article))
+        try:
+            with path.open("rb") as fh:
+                value = pickle.load(fh)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return value
+
+    def put(self, article: Article, value) -> None:
+        path = self._path(self.key(article))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as exc:  # a cache that cannot be written only costs time
+            log.warning("cannot write cache %s: %s", path, exc)
+
+
+# --------------------------------------------------------------------------------------------
+# Executors: serial, processes, Dask — same chunks in, same results out, in order
+
+
+class _Serial:
+    def __init__(self, workers: int) -> None:
+        self.workers = 1
+
+    def map(self, chunks: Iterator, options: dict) -> Iterator:
+        for chunk in chunks:
+            yield _analyze_chunk(chunk, options)
+
+    def close(self) -> None:
+        pass
+
+
+class _Processes:
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(max_workers=workers)
+
+    def map(self, chunks: Iterator, options: dict) -> Iterator:
+        # a bounded window of chunks in flight keeps memory flat and the order stable
+        window: deque = deque()
+        for chunk in chunks:
+            window.append(self.pool.submit(_analyze_chunk, chunk, options))
+            if len(window) >= 2 * self.workers:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class _Dask:
+    """Chunks as tasks on a Dask ``distributed`` cluster (``pip install newsnb[dask]``)."""
+
+    def __init__(self, workers: int, scheduler: str | Any | None) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise RuntimeError(
+                "engine='dask' needs the dask extra: pip install 'newsnb[dask]'"
+            ) from exc
+        self._own = None
+        if scheduler is None:
+            self._own = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self.client = Client(self._own)
+        elif isinstance(scheduler, str):
+            self.client = Client(scheduler)
+        else:
+            self.client = scheduler  # an existing Client
+        self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+
+    def map(self, chunks: Iterator, options: dict) -> Iterator:
+        window: deque = deque()
+        for chunk in chunks:
+            window.append(self.client.submit(_analyze_chunk, chunk, options, pure=False))
+            if len(window) >= 2 * self.workers:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+    def close(self) -> None:
+        if self._own is not None:
+            self.client.close()
+            self._own.close()
+
+
+# --------------------------------------------------------------------------------------------
+# The corpus
+
+
+@dataclass
+class Chunk:
+    """A slice of the corpus after analysis, in corpus order."""
+
+    articles: list[Article]
+    issues: list[dict]
+    results: list[dict]
+
+
+def _article_chunks(
+    corpus: Corpus, chunk_size: int, max_bytes: int
+) -> Iterator[tuple[list[Article], list[dict]]]:
+    articles: list[Article] = []
+    issues: list[dict] = []
+    for file_articles, file_issues in iter_corpus(corpus, max_bytes=max_bytes):
+        issues.extend(i.as_record() for i in file_issues)
+        for article in file_articles:
+            articles.append(article)
+            if len(articles) >= chunk_size:
+                yield articles, issues
+                articles, issues = [], []
+    if articles or issues:
+        yield articles, issues
+
+
+def iter_analysis(
+    corpus: Corpus,
+    *,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | Any | None = None,
+    progress: bool | None = None,
+    cache: bool | str | Path = False,
+    chunk_size: int = CHUNK_SIZE,
+    max_bytes: int = MAX_BYTES,
+    options: dict[str, Any] | None = None,
+) -> Iterator[Chunk]:
+    """Stream the analysis of a corpus chunk by chunk, in corpus order (see :func:`analyze`)."""
+    options = dict(options or {})
+    if workers == 0:
+        workers = os.cpu_count() or 1
+    if engine == "dask" or scheduler is not None:
+        executor: Any = _Dask(workers, scheduler)
+    elif engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
+    elif workers > 1:
+        executor = _Processes(workers)
+    else:
+        executor = _Serial(1)
+    store = None
+    if cache:
+        store = ResultCache(default_cache_dir() if cache is True else cache, options)
+
+    pending: deque = deque()  # (articles, issues, cached results or None per article)
+
+    def to_compute() -> Iterator[list[Article]]:
+        for articles, issues in _article_chunks(corpus, chunk_size, max_bytes):
+            cached = [store.get(a) if store else None for a in articles]
+            pending.append((articles, issues, cached))
+            yield [a for a, c in zip(articles, cached, strict=True) if c is None]
+
+    bar = _progress_bar(progress, executor.workers)
+    try:
+        for computed in executor.map(to_compute(), options):
+            articles, issues, cached = pending.popleft()
+            fresh = iter(computed)
+            results = []
+            for article, hit in zip(articles, cached, strict=True):
+                raw = hit
+                if raw is None:
+                    raw = next(fresh)
+                    if store is not None:
+                        store.put(article, raw)
+                results.append(_with_ids(article, raw))
+            if bar is not None:
+                bar.update(len(articles))
+            yield Chunk(articles, issues, results)
+    finally:
+        executor.close()
+        if bar is not None:
+            bar.close()
+        if store is not None and (store.hits or store.misses):
+            log.info("cache: %d reused, %d analysed", store.hits, store.misses)
+
+
+def _progress_bar(progress: bool | None, workers: int):
     if progress is None:
         progress = sys.stderr.isatty()
     if not progress:
-        yield from iterable
-        return
+        return None
     from tqdm.auto import tqdm
 
-    yield from tqdm(iterable, total=total, desc=desc, unit="article")
+    desc = "analysing" + (f" ({workers} workers)" if workers > 1 else "")
+    return tqdm(desc=desc, unit=" articles")
 
 
-def _analyze_chunk(args: tuple[list[Article], dict]) -> list[dict]:
-    chunk, options = args
-    return [analyze_article(a, options) for a in chunk]
-
-
-def _chunks(items: list, size: int) -> list[list]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
+def _chunk_tables(chunk: Chunk) -> dict[str, pd.DataFrame]:
+    tables = {t: frame(t, [r for res in chunk.results for r in res[t]]) for t in PER_ARTICLE}
+    tables["articles"] = frame("articles", [a.as_record() for a in chunk.articles])
+    tables["errors"] = frame(
+        "errors", chunk.issues + [e for res in chunk.results for e in res["errors"]]
+    )
+    return tables
 
 
 def analyze(
-    corpus: str | Path | Iterable[str | Path] | Analysis,
+    corpus: Corpus | Analysis,
     *,
     workers: int = 1,
+    engine: str = "local",
+    scheduler: str | Any | None = None,
     progress: bool | None = None,
-    max_bytes: int | None = None,
+    cache: bool | str | Path = False,
+    chunk_size: int = CHUNK_SIZE,
+    max_bytes: int = MAX_BYTES,
     **options: Any,
 ) -> Analysis:
-    """Analyse a corpus (file, folder, glob, list of them, or a saved analysis folder).
+    """Analyse a corpus and return its tables.
 
-    ``workers`` > 1 analyses articles in that many processes (0 = all cores); the result is the
-    same as with one. ``progress`` shows a progress bar (default: when stderr is a terminal).
-    Other keyword options reach the steps, e.g. ``metonymy=False`` keeps capitals as cities.
+    ``corpus`` is a file, folder, glob or list of them, or a folder written by
+    :meth:`Analysis.save` / :func:`parse` (then it is loaded, not re-parsed).
+    ``workers`` > 1 analyses chunks in that many processes (0 = all cores);
+    ``engine="dask"`` (or a ``scheduler`` address or ``Client``) runs them on a Dask cluster.
+    The result is the same in every mode. ``progress`` shows a progress bar (default: when
+    stderr is a terminal); ``cache`` reuses per-article results (``True`` for
+    ``~/.cache/newsnb`` or ``$NEWSNB_CACHE``, or a folder). Other keyword options reach the
+    steps, e.g. ``metonymy=False`` counts capitals as cities rather than their governments.
 
-    >>> a = analyze("seeds")                      # doctest: +SKIP
+    >>> a = analyze("seeds")                                    # doctest: +SKIP
     >>> a.articles[["article_id", "date", "source", "author"]]  # doctest: +SKIP
     """
     if isinstance(corpus, Analysis):
         return corpus
     if isinstance(corpus, (str, Path)) and Analysis.is_saved(corpus):
         return Analysis.load(corpus)
-    loaded = load_articles(corpus, **({"max_bytes": max_bytes} if max_bytes else {}))
-    articles = loaded.articles
-    results: list[dict] = []
-    if workers == 0:
-        workers = os.cpu_count() or 1
-    workers = max(1, min(workers, len(articles) or 1))
-    if workers == 1:
-        for article in _progress(articles, len(articles), progress, "analysing"):
-            results.append(analyze_article(article, options))
-    else:
-        size = max(1, min(64, len(articles) // (workers * 4) or 1))
-        chunks = _chunks(articles, size)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            mapped = pool.map(_analyze_chunk, [(c, options) for c in chunks])
-            done = _progress(mapped, len(chunks), progress, f"analysing ({workers} workers)")
-            for chunk_result in done:
-                results.extend(chunk_result)
-    return assemble(articles, [i.as_record() for i in loaded.issues], results)
+    parts: dict[str, list[pd.DataFrame]] = {t: [] for t in TABLES}
+    for chunk in iter_analysis(
+        corpus,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+        cache=cache,
+        chunk_size=chunk_size,
+        max_bytes=max_bytes,
+        options=options,
+    ):
+        for name, df in _chunk_tables(chunk).items():
+            parts[name].append(df)
+    tables = {
+        t: conform(t, pd.concat(dfs, ignore_index=True)) if dfs else frame(t)
+        for t, dfs in parts.items()
+    }
+    return Analysis(**tables)
 
 
 def assemble(articles: list[Article], issues: list[dict], results: list[dict]) -> Analysis:
     """Build the analysis tables from per-article results (in article order)."""
-    tables: dict[str, pd.DataFrame] = {}
-    for table in PER_ARTICLE:
-        records = [r for res in results for r in res[table]]
-        tables[table] = frame(table, records)
-    errors = issues + [e for res in results for e in res["errors"]]
-    return Analysis(
-        articles=frame("articles", [a.as_record() for a in articles]),
-        errors=frame("errors", errors),
-        **tables,
-    )
+    tables = _chunk_tables(Chunk(articles, issues, results))
+    return Analysis(**tables)
+
+
+class _TableWriter:
+    """One Parquet file per table, a row group per chunk; schemas fixed by :data:`SCHEMAS`."""
+
+    def __init__(self, directory: Path) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        self._pa, self._pq = pa, pq
+        self.directory = directory
+        self.schemas = {t: pa.Schema.from_pandas(frame(t), preserve_index=False) for t in TABLES}
+        self.writers = {
+            t: pq.ParquetWriter(directory / f"{t}.parquet", self.schemas[t]) for t in TABLES
+        }
+        self.rows = dict.fromkeys(TABLES, 0)
+
+    def write(self, tables: dict[str, pd.DataFrame]) -> None:
+        for name, df in tables.items():
+            if len(df):
+                table = self._pa.Table.from_pandas(
+                    df, schema=self.schemas[name], preserve_index=False
+                )
+                self.writers[name].write_table(table)
+                self.rows[name] += len(df)
+
+    def close(self) -> None:
+        for w in self.writers.values():
+            w.close()
+
+
+def parse(
+    corpus: Corpus,
+    out: str | Path,
+    *,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | Any | None = None,
+    progress: bool | None = None,
+    cache: bool | str | Path = False,
+    chunk_size: int = CHUNK_SIZE,
+    max_bytes: int = MAX_BYTES,
+    **options: Any,
+) -> dict[str, int]:
+    """Analyse a corpus straight to Parquet in ``out`` with memory bounded by a few chunks.
+
+    Same options as :func:`analyze`; read the result with :meth:`Analysis.load`. The tables are
+    written to a temporary folder and moved into place when complete, so a failed or
+    interrupted run, or a corpus without one readable article (:class:`CorpusError`), leaves
+    the previous ``out`` intact. Returns rows written per table.
+    """
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    try:
+        writer = _TableWriter(tmp)
+        try:
+            for chunk in iter_analysis(
+                corpus,
+                workers=workers,
+                engine=engine,
+                scheduler=scheduler,
+                progress=progress,
+                cache=cache,
+                chunk_size=chunk_size,
+                max_bytes=max_bytes,
+                options=options,
+            ):
+                writer.write(_chunk_tables(chunk))
+        finally:
+            writer.close()
+        if writer.rows["articles"] == 0:
+            # keep whatever good output was there before
+            raise CorpusError(f"no readable article in {corpus} ({writer.rows['errors']} problems)")
+        manifest = {"format": "newsnb-tables", "version": 1, "tables": list(TABLES)}
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+        atomic_replace_dir(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return writer.rows

@@ -111,7 +111,7 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "start": ("int64", "trigger start offset"),
         "end": ("int64", "trigger end offset"),
         "trigger": ("string", "trigger word(s), = text[start:end]"),
-        "event_class": ("string", "statement, cooperation, purchase, sanction, military, legal, ..."),
+        "event_class": ("string", "statement, cooperation, purchase, sanction, military, ..."),
         "actors": ("string", "`|`-separated entity_ids of who acts"),
         "targets": ("string", "`|`-separated entity_ids of who or what is acted on"),
         "actor_names": ("string", "`|`-separated canonical names of the actors"),

@@ -29,3 +29,12 @@ def eval_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"gold data not found at {path} (set NEWSNB_EVAL to ../shared/eval)")
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Keep the CLI's result cache out of the user's home during tests."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("NEWSNB_CACHE", str(tmp_path_factory.mktemp("cache")))
+    yield
+    mp.undo()

@@ -45,8 +45,12 @@ def test_seed_header_is_parsed(seed_dir):
     [
         (SEED_LIKE, "2023-01-09", "Azernews", "Fatima Hasanova"),
         ("date 2020-02-29 by Reuters\n\nBody sentence here.", "2020-02-29", "Reuters", None),
-        ("DATE 2021-7-4 BY The Guardian\nJane Doe\nA body.\nMore.", "2021-07-04", "The Guardian",
-         "Jane Doe"),
+        (
+            "DATE 2021-7-4 BY The Guardian\nJane Doe\nA body.\nMore.",
+            "2021-07-04",
+            "The Guardian",
+            "Jane Doe",
+        ),
     ],
 )
 def test_header_variants(text, date, source, author):
@@ -70,9 +74,19 @@ def test_no_header_means_unknown_date_with_warning(tmp_path, caplog):
 def test_jsonl_csv_json_with_field_aliases(tmp_path):
     write(
         tmp_path / "a.jsonl",
-        json.dumps({"id": "x1", "headline": "H", "body": "Text one.", "publication_date":
-                    "2016-09-12", "publisher": "breitbart", "author": "A"}) + "\n"
-        + json.dumps({"article_id": "x2", "content": "Text two.", "date": "2016-09-13"}) + "\n",
+        json.dumps(
+            {
+                "id": "x1",
+                "headline": "H",
+                "body": "Text one.",
+                "publication_date": "2016-09-12",
+                "publisher": "breitbart",
+                "author": "A",
+            }
+        )
+        + "\n"
+        + json.dumps({"article_id": "x2", "content": "Text two.", "date": "2016-09-13"})
+        + "\n",
     )
     pd.DataFrame(
         {"title": ["T"], "text": ["Text three."], "date": ["2020-01-02"], "source": ["S"]}
@@ -101,21 +115,36 @@ def test_bad_input_never_stops_the_corpus(tmp_path, caplog):
     write(tmp_path / "good.txt", SEED_LIKE)
     write(tmp_path / "empty.txt", "")
     write(tmp_path / "binary.bin", bytes(range(256)) * 10, "wb")
-    write(tmp_path / "latin1.txt", "date 2022-05-01 By X\n\nCaf\xe9 in M\xfcnchen.".encode(
-        "latin-1"), "wb")
-    write(tmp_path / "utf16.txt", "date 2022-05-02 By Y\n\nUTF sixteen text.".encode("utf-16"),
-          "wb")
+    write(
+        tmp_path / "latin1.txt",
+        "date 2022-05-01 By X\n\nCaf\xe9 in M\xfcnchen.".encode("latin-1"),
+        "wb",
+    )
+    write(
+        tmp_path / "utf16.txt", "date 2022-05-02 By Y\n\nUTF sixteen text.".encode("utf-16"), "wb"
+    )
     write(tmp_path / "bad_date.txt", "date 2023-02-30 By Z\n\nAn impossible day.")
     write(tmp_path / "zz_dup.txt", SEED_LIKE)
-    write(tmp_path / "page.html", "<!DOCTYPE html><html><head><title>T</title>"
-          "<script>x()</script></head><body><p>Hello &amp; welcome.</p></body></html>")
-    write(tmp_path / "broken.jsonl", '{"text": "Fine one.", "date": "2020-01-01"}\n{oops\n'
-          '{"title": "no text"}\n')
+    write(
+        tmp_path / "page.html",
+        "<!DOCTYPE html><html><head><title>T</title>"
+        "<script>x()</script></head><body><p>Hello &amp; welcome.</p></body></html>",
+    )
+    write(
+        tmp_path / "broken.jsonl",
+        '{"text": "Fine one.", "date": "2020-01-01"}\n{oops\n{"title": "no text"}\n',
+    )
     with caplog.at_level(logging.WARNING):
         result = load_articles(tmp_path)
     by_path = {a.path.rsplit("/", 1)[-1]: a for a in result.articles}
-    assert set(by_path) == {"good.txt", "latin1.txt", "utf16.txt", "bad_date.txt", "page.html",
-                            "broken.jsonl"}
+    assert set(by_path) == {
+        "good.txt",
+        "latin1.txt",
+        "utf16.txt",
+        "bad_date.txt",
+        "page.html",
+        "broken.jsonl",
+    }
     assert "Café in München." in by_path["latin1.txt"].text
     assert by_path["bad_date.txt"].date is None
     assert by_path["page.html"].text == "Hello & welcome." and by_path["page.html"].title == "T"
@@ -155,8 +184,11 @@ def test_decoding(data, text, encoding):
 
 
 def test_newlines_and_nfc_are_normalised(tmp_path):
-    write(tmp_path / "crlf.txt", "date 2020-01-01 By X\r\n\r\nT\u0308rkiye said.\r\nMore.".encode(),
-          "wb")
+    write(
+        tmp_path / "crlf.txt",
+        "date 2020-01-01 By X\r\n\r\nT\u0308rkiye said.\r\nMore.".encode(),
+        "wb",
+    )
     (article,) = load_articles(tmp_path).articles
     assert "\r" not in article.text and "T̈rkiye" in article.text
 

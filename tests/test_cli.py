@@ -38,6 +38,7 @@ def test_skipped_files_are_counted(seed_dir, tmp_path, capsys):
 
 @pytest.mark.parametrize("args", [["--help"], ["parse", "--help"], ["report", "--help"]])
 def test_help_via_python_m(args):
-    done = subprocess.run([sys.executable, "-m", "analysis", *args], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "analysis", *args], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 0 and "usage: newsnb" in done.stdout

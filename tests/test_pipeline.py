@@ -1,6 +1,7 @@
 """analyze(): the corpus-level entry point."""
 
 import pandas as pd
+import pytest
 
 import analysis
 from analysis import pipeline
@@ -9,7 +10,10 @@ from analysis import pipeline
 def test_seed_article_row(seed_analysis):
     row = seed_analysis.articles.iloc[0]
     assert (row.article_id, row.source, row.author) == (
-        "000_aa2e1e8bda0eac39", "Azernews", "Fatima Hasanova")
+        "000_aa2e1e8bda0eac39",
+        "Azernews",
+        "Fatima Hasanova",
+    )
     assert row.date == pd.Timestamp("2023-01-09")
 
 
@@ -52,3 +56,81 @@ def test_saved_folder_is_loaded_not_reparsed(seed_analysis, tmp_path):
     seed_analysis.save(tmp_path / "parsed")
     again = analysis.analyze(tmp_path / "parsed")
     pd.testing.assert_frame_equal(again.sentences, seed_analysis.sentences)
+
+
+def _corpus(tmp_path, seed_dir, n):
+    text = (seed_dir / "000_aa2e1e8bda0eac39.txt").read_text()
+    for i in range(n):
+        (tmp_path / f"{i:02d}.txt").write_text(text.replace("Canada", f"Canada and Peru{i}"))
+    return tmp_path
+
+
+def test_parse_streams_the_same_tables_as_analyze(tmp_path, seed_dir):
+    (tmp_path / "c").mkdir()
+    corpus = _corpus(tmp_path / "c", seed_dir, 7)
+    rows = pipeline.parse(corpus, tmp_path / "out", chunk_size=3, progress=False)
+    back = analysis.Analysis.load(tmp_path / "out")
+    ref = analysis.analyze(corpus, progress=False)
+    assert rows["articles"] == 7
+    for name, df in ref.tables().items():
+        pd.testing.assert_frame_equal(getattr(back, name), df, check_dtype=True)
+
+
+def test_parse_without_articles_keeps_previous_output(tmp_path, seed_dir):
+    out = tmp_path / "out"
+    pipeline.parse(seed_dir, out, progress=False)
+    before = (out / "articles.parquet").read_bytes()
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "empty.txt").write_text("")
+    with pytest.raises(analysis.CorpusError, match="no readable article"):
+        pipeline.parse(tmp_path / "bad", out, progress=False)
+    assert (out / "articles.parquet").read_bytes() == before
+
+
+def test_parse_is_byte_identical_across_runs_and_workers(tmp_path, seed_dir):
+    (tmp_path / "c").mkdir()
+    corpus = _corpus(tmp_path / "c", seed_dir, 5)
+    pipeline.parse(corpus, tmp_path / "a", chunk_size=2, progress=False)
+    pipeline.parse(corpus, tmp_path / "b", chunk_size=2, workers=2, progress=False)
+    for name in analysis.Analysis().tables():
+        f = f"{name}.parquet"
+        assert (tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes(), name
+
+
+def test_cache_reanalyses_only_changed_articles(tmp_path, seed_dir, monkeypatch):
+    (tmp_path / "c").mkdir()
+    corpus = _corpus(tmp_path / "c", seed_dir, 4)
+    calls = []
+    real = pipeline._raw_result
+    monkeypatch.setattr(
+        pipeline, "_raw_result", lambda a, o: calls.append(a.article_id) or real(a, o)
+    )
+    first = analysis.analyze(corpus, cache=tmp_path / "cache", progress=False)
+    assert len(calls) == 4
+    (corpus / "02.txt").write_text((corpus / "02.txt").read_text().replace("Biden", "Bidden"))
+    calls.clear()
+    second = analysis.analyze(corpus, cache=tmp_path / "cache", progress=False)
+    assert calls == ["02"]
+    keep = first.sentences.article_id != "02"
+    pd.testing.assert_frame_equal(
+        second.sentences[keep].reset_index(drop=True), first.sentences[keep].reset_index(drop=True)
+    )
+    calls.clear()
+    analysis.analyze(corpus, cache=tmp_path / "cache", metonymy=False, progress=False)
+    assert len(calls) == 4  # other options, other results
+
+
+def test_dask_local_cluster_gives_the_local_result(tmp_path, seed_dir):
+    pytest.importorskip("distributed")
+    from distributed import Client, LocalCluster
+
+    (tmp_path / "c").mkdir()
+    corpus = _corpus(tmp_path / "c", seed_dir, 5)
+    ref = analysis.analyze(corpus, progress=False)
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        with Client(cluster) as client:
+            got = analysis.analyze(corpus, scheduler=client, chunk_size=2, progress=False)
+            pipeline.parse(corpus, tmp_path / "out", scheduler=client, chunk_size=2, progress=False)
+    for name, df in ref.tables().items():
+        pd.testing.assert_frame_equal(getattr(got, name), df)
+    pd.testing.assert_frame_equal(analysis.Analysis.load(tmp_path / "out").entities, ref.entities)

@@ -9,11 +9,15 @@ from analysis.text import paragraphs, split_sentences, tokenize
     "text, expected",
     [
         ("The U.S. Army left. Gen. Smith stayed.", ["The U.S. Army left.", "Gen. Smith stayed."]),
-        ("It began on Dec. 27 in Ankara. Then it ended.",
-         ["It began on Dec. 27 in Ankara.", "Then it ended."]),
+        (
+            "It began on Dec. 27 in Ankara. Then it ended.",
+            ["It began on Dec. 27 in Ankara.", "Then it ended."],
+        ),
         ("“We want peace.” He left.", ["“We want peace.”", "He left."]),
-        ("Mr. Demir and Dr. Ali met at 3 p.m. on Friday.",
-         ["Mr. Demir and Dr. Ali met at 3 p.m. on Friday."]),
+        (
+            "Mr. Demir and Dr. Ali met at 3 p.m. on Friday.",
+            ["Mr. Demir and Dr. Ali met at 3 p.m. on Friday."],
+        ),
         ("One.\n\nTwo without stop\n\nThree.", ["One.", "Two without stop", "Three."]),
     ],
 )
@@ -45,8 +49,10 @@ def test_paragraphs_are_stripped_spans():
 @pytest.mark.parametrize(
     "text, tokens",
     [
-        ("Russia's S-400, the U.S. said.", ["Russia", "'s", "S-400", ",", "the", "U.S.", "said",
-                                            "."]),
+        (
+            "Russia's S-400, the U.S. said.",
+            ["Russia", "'s", "S-400", ",", "the", "U.S.", "said", "."],
+        ),
         ("Washington-led F-35 program", ["Washington-led", "F-35", "program"]),
         ("Türkiye’s 3,000 troops", ["Türkiye", "’s", "3,000", "troops"]),
     ],
