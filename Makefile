@@ -12,10 +12,10 @@ help:
 ## setup: install newsnb with its test tools, then render the reports for seeds/ into reports/
 setup: install report
 
-## install: pip install the package (editable) with the dev extras
+## install: pip install the package (editable) with the dev and dask extras
 install:
 	$(PYTHON) -m pip install --upgrade pip
-	$(PYTHON) -m pip install -e ".[dev]"
+	$(PYTHON) -m pip install -e ".[dev,dask]"
 
 ## report: analyse $(CORPUS) and render the HTML reports into $(OUT)/
 report:
