@@ -116,6 +116,9 @@ def main(argv: list[str] | None = None) -> int:
         rows = {t: len(getattr(analysis, t)) for t in analysis.tables()}
         print(f"{_summary(rows, analysis.errors)} -> {index}")
         return 0
+    except KeyboardInterrupt:
+        print(f"newsnb: interrupted; {args.out} left as it was", file=sys.stderr)
+        return 130
     except CorpusError as exc:
         print(f"newsnb: error: {exc}", file=sys.stderr)
         return 2 if "no such file" in str(exc) or "no files match" in str(exc) else 1
