@@ -38,4 +38,8 @@ lint:
 bench:
 	for f in benchmarks/eval_*.py benchmarks/bench_*.py; do echo "== $$f"; $(PYTHON) $$f; done
 
-.PHONY: help setup install report parse test lint bench
+.PHONY: help setup install report parse test lint bench readme
+
+## readme: regenerate the table schemas in README.md from analysis/tables.py
+readme:
+	$(PYTHON) -c "from analysis.tables import update_readme; update_readme('README.md')"

@@ -74,6 +74,7 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "speaker_end": ("Int64", "end offset of that mention"),
         "cue": ("string", "speech verb or cue (`said`, `according to`)"),
         "method": ("string", "attribution rule that fired (e.g. QVC, VCQ, pronoun, floating)"),
+        "closed": ("boolean", "False if the closing mark was missing and the quote was cut"),
         "neg": ("float64", "VADER negative share"),
         "neu": ("float64", "VADER neutral share"),
         "pos": ("float64", "VADER positive share"),
@@ -158,6 +159,21 @@ def schema_markdown(table: str) -> str:
     rows = ["| column | dtype | meaning |", "|---|---|---|"]
     rows += [f"| `{c}` | {d} | {m} |" for c, (d, m) in SCHEMAS[table].items()]
     return "\n".join(rows)
+
+
+def schemas_markdown() -> str:
+    """Every table's schema as Markdown sections (the README's table reference)."""
+    return "\n\n".join(f"### `{t}`\n\n{schema_markdown(t)}" for t in TABLES)
+
+
+def update_readme(path: str | Path = "README.md") -> None:
+    """Rewrite the README block between the ``schemas:start``/``schemas:end`` markers."""
+    path = Path(path)
+    text = path.read_text(encoding="utf-8")
+    start, end = "<!-- schemas:start -->", "<!-- schemas:end -->"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    path.write_text(f"{head}{start}\n{schemas_markdown()}\n{end}{tail}", encoding="utf-8")
 
 
 def atomic_replace_dir(tmp: Path, dest: Path) -> None:

@@ -44,3 +44,12 @@ def test_load_missing_folder_is_clear(tmp_path):
 def test_schema_markdown_lists_every_column():
     md = schema_markdown("sentences")
     assert all(f"`{c}`" in md for c in SCHEMAS["sentences"])
+
+
+def test_readme_documents_the_current_schemas():
+    from pathlib import Path
+
+    from analysis.tables import schemas_markdown
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert schemas_markdown() in readme, "run `make readme` to refresh README.md"
