@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, default=Path("reports"), help="report folder")
     report.add_argument("--with-code", action="store_true", help="show code cells in the HTML")
     report.add_argument("--timeout", type=int, default=600, help="seconds per notebook cell")
+    report.add_argument(
+        "--notebooks", type=Path, default=None, help="folder of notebooks to render (default: ours)"
+    )
     _common(report)
     return p
 
@@ -105,6 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             index = render_reports(
                 analysis,
                 args.out,
+                notebooks=args.notebooks,
                 with_code=args.with_code,
                 timeout=args.timeout,
                 quiet=args.quiet,

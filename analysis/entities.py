@@ -1,10 +1,780 @@
-"""Named entities: recognition and normalisation (filled by the entities issue)."""
+"""Named entities: recognise, normalise and link mentions, without downloaded models.
+
+Labels (OntoNotes): PERSON, ORG, GPE (countries, cities, states), LOC (other places and
+regions), NORP (nationalities, religious and political groups), PRODUCT (``F-35``, ``S-400``),
+LAW (``National Defense Authorization Act``), EVENT (``World Cup``).
+
+How it works, per sentence:
+
+1. *Runs*: maximal runs of capitalised tokens, joined by name particles (``of``, ``de``, ``al``)
+   when a capitalised token follows. Hyphenated forms are cut (``Washington-led`` ->
+   ``Washington``; ``pro-Russian`` -> ``Russian``); leading common words (``The``, ``In``) are
+   dropped; a sentence-initial word counts only if it is a known name or recurs as one.
+2. *Gazetteers* (see :mod:`analysis.gazetteers`) recognise whole runs or their longest parts:
+   countries and their aliases, demonyms, capitals, cities, regions, organisations.
+3. *Rules* label the rest: titles split off persons (``US President Joe Biden`` -> GPE ``US`` +
+   PERSON ``Joe Biden``, role ``President``, country ``USA``); a name's last word (``Act`` ->
+   LAW, ``Ministry`` -> ORG, ``River`` -> LOC); given names -> PERSON; acronyms -> ORG;
+   ``F-35``-like codes -> PRODUCT.
+4. *Per article*: short names resolve to the full name mentioned elsewhere (``Demir`` ->
+   ``Ismail Demir``); a name labelled confidently once lends its label to its other mentions,
+   including those in ALL-CAPS headlines (which are otherwise matched against gazetteers only).
+
+Metonymy: with ``metonymy=True`` (the default, ``doc.options["metonymy"]``) a capital stands
+for its country's government (``Ankara bought S-400s`` -> ``gpe:TUR``), except right after a
+locative preposition (``talks in Ankara`` stays the city). With ``metonymy=False`` capitals are
+always cities (``gpe:ankara``, country ``TUR``): use it for travel or city news.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from . import gazetteers as gz
 from .document import Document
+from .names import make_entity_id
+from .tables import frame
+from .text import split_sentences, tokenize
+
+# Lower-case words allowed inside a name when a capitalised word follows.
+_PARTICLES = frozenset(
+    "of for and the de del della da do dos du la le van von der den al el bin ibn ben y &".split()
+)
+# Particles that only ever join names inside organisation or law names, never persons.
+_ORG_JOINERS = frozenset({"of", "for", "and", "the", "&"})
+_AND = frozenset({"and", "&"})
+_WEAK_PLACES = frozenset({"gazetteer:city", "gazetteer:state"})
+_TEAM_BEFORE = re.compile(r"(?:\b(?:v|vs|beat|defeated|drew with|lost to|edged)\.?)\s+$", re.I)
+_TEAM_AFTER = re.compile(r"^\s+(?:\d{1,3}\b(?![-/.:,]\d)|v\b|vs\b)")
+_SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|stressed|noted|asked|wrote)\b")
+_LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "visit"})
+_COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest "
+    "north-east north-west south-east south-west".split()
+)
+_SPEECH = frozenset({"said", "says", "told", "added", "stressed", "noted", "asked", "wrote"})
+_TITLE_DOT = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "sen"})
+_TITLE_DOT |= frozenset({"rep", "gov", "adm", "prof", "rev", "st", "jr", "sr", "mt", "ft"})
+_PRODUCT_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}|[A-Z]{1,3}\d{2,4}[A-Z]?)$")
+_NOT_PRODUCTS = frozenset({"covid-19", "sars-cov-2", "mh17", "h1n1", "g20", "g7"})
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
+_HYPHENS = "-\u2010\u2011"
+_SPLIT_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
+
+# How sure a rule is: stronger evidence wins when one name gets different labels in an article.
+_STRENGTH = {"gazetteer": 3, "cue": 3, "title": 3, "given-name": 2, "context": 2, "default": 1}
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    text: str
+
+    handle: bool = False  # part of a hashtag, @handle or URL: never a name
+
+    @property
+    def is_cap(self) -> bool:
+        if self.handle:
+            return False
+        return self.text[:1].isupper() or (self.text[:1].isdigit() and _is_product(self.text))
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    canonical: str
+    country: str | None = None
+    role: str | None = None
+    method: str = "default"
+    entity_id: str | None = None
+    initial: bool = False  # sentence-initial single word: kept only if confirmed per article
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def text_key(self) -> str:
+        return self.extra.get("key", "")
+
+    @property
+    def strength(self) -> int:
+        return _STRENGTH.get(self.method.split(":")[0], 1)
+
+
+def _is_product(word: str) -> bool:
+    return bool(_PRODUCT_RE.match(word)) and gz.key(word) not in _NOT_PRODUCTS
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of a sentence; hyphenated names are cut where the case changes."""
+    out = []
+    for s, e, t in tokenize(text, start, end):
+        if s > 0 and text[s - 1] in "#@/=_":
+            out.append(Token(s, e, t, handle=True))
+            continue
+        parts = _SPLIT_HYPHEN_RE.split(t)
+        if len(parts) > 1 and not _is_product(t) and gz.key(t) not in gz.names():
+            if t[:1].isupper() and any(p[:1].islower() for p in parts[1:]):
+                # Washington-led, Kremlin-backed: keep the name, the rest is no name
+                cut = len(parts[0])
+                out.append(Token(s, s + cut, t[:cut]))
+                out.append(Token(s + cut, e, t[cut:]))
+                continue
+            if t[:1].islower() and parts[-1][:1].isupper():
+                # pro-Russian, anti-NATO, non-EU
+                cut = len(t) - len(parts[-1])
+                out.append(Token(s, s + cut, t[:cut]))
+                out.append(Token(s + cut, e, t[cut:]))
+                continue
+        out.append(Token(s, e, t))
+    return out
+
+
+def _is_caps_sentence(tokens: list[Token]) -> bool:
+    words = [t.text for t in tokens if sum(c.isalpha() for c in t.text) >= 2]
+    if not words:
+        return False
+    upper = sum(w.isupper() for w in words)
+    return upper / len(words) >= 0.7 and (len(words) >= 2 or upper == 1)
+
+
+def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Index ranges ``[i, j)`` of capitalised runs in a mixed-case sentence."""
+    runs = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not tokens[i].is_cap:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            t = tokens[j]
+            prev = tokens[j - 1]
+            adjacent = prev.end == t.start
+            if t.is_cap and t.text[:1] not in _HYPHENS:
+                j += 1
+            elif t.text == "." and adjacent and _dotted(prev.text) and j + 1 < n:
+                j += 1  # Mr. Smith, John F. Kennedy
+            elif t.text.lower() in _PARTICLES and _cap_follows(tokens, j):
+                j += 1
+            elif t.text == "on" and prev.text in gz.cues()["head"] and _cap_follows(tokens, j):
+                j += 1  # Commission on Presidential Debates
+            else:
+                break
+        while j > i and not tokens[j - 1].is_cap:
+            j -= 1
+        runs.append((i, j))
+        i = max(j, i + 1)
+    return runs
+
+
+def _dotted(word: str) -> bool:
+    return word.lower() in _TITLE_DOT or (len(word) == 1 and word.isupper())
+
+
+def _cap_follows(tokens: list[Token], j: int) -> bool:
+    for k in range(j + 1, min(j + 3, len(tokens))):
+        if tokens[k].is_cap:
+            return True
+        if tokens[k].text.lower() not in _PARTICLES:
+            return False
+    return False
+
+
+class _Sentence:
+    """One sentence being labelled: its tokens, text and the article-level context."""
+
+    def __init__(self, text: str, tokens: list[Token], ctx: _Article, initial_ix: set[int]):
+        self.text = text
+        self.tokens = tokens
+        self.ctx = ctx
+        self.initial_ix = initial_ix
+        self.mentions: list[Mention] = []
+
+    def span_key(self, i: int, j: int) -> str:
+        return gz.key(self.text[self.tokens[i].start : self.tokens[j - 1].end])
+
+    def words(self, i: int, j: int) -> list[str]:
+        return [t.text for t in self.tokens[i:j]]
+
+    # -- gazetteer matches -------------------------------------------------------------------
+
+    def lookup(self, i: int, j: int) -> Mention | None:
+        """A gazetteer mention for tokens ``[i, j)`` as a whole, or None."""
+        if j - i > 2 * gz.max_name_tokens() + 2:
+            return None  # longer than any listed name: keeps long capitalised runs linear
+        k = self.span_key(i, j)
+        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        if k in gz.capitals():
+            iso3, name = gz.capitals()[k]
+            before = self.tokens[i - 1].text.lower() if i > 0 else ""
+            if self.ctx.metonymy and before not in _LOCATIVE:
+                canonical = gz.country_names()[iso3]
+                return Mention(
+                    start, end, "GPE", canonical, iso3, method="gazetteer:capital-metonymy"
+                )
+            return Mention(
+                start,
+                end,
+                "GPE",
+                name,
+                iso3,
+                method="gazetteer:capital",
+                entity_id=make_entity_id("GPE", name),
+            )
+        entry = gz.names().get(k)
+        if entry is None:
+            return self.derived_demonym(start, end)
+        eid = None
+        if entry.label == "GPE" and entry.kind != "country":
+            eid = make_entity_id("GPE", entry.canonical)
+        elif entry.label == "NORP" and entry.kind != "demonym":
+            eid = make_entity_id("NORP", entry.canonical)
+        return Mention(
+            start,
+            end,
+            entry.label,
+            entry.canonical,
+            entry.country,
+            method=f"gazetteer:{entry.kind}",
+            entity_id=eid,
+        )
+
+    def derived_demonym(self, start: int, end: int) -> Mention | None:
+        word = self.text[start:end]
+        singular = word[:-1] if word.endswith("s") else word
+        iso3 = gz.derived_demonym(singular)
+        if iso3 is None:
+            return None
+        return Mention(start, end, "NORP", singular, iso3, method="gazetteer:demonym-derived")
+
+    def longest_lookup(self, i: int, j: int) -> tuple[int, Mention] | None:
+        """The longest gazetteer match starting at token ``i`` and ending by ``j``."""
+        for k in range(min(j, i + gz.max_name_tokens()), i, -1):
+            if not self.tokens[k - 1].is_cap:
+                continue
+            m = self.lookup(i, k)
+            if m is not None:
+                return k, m
+        return None
+
+    def title_at(self, i: int, j: int) -> int:
+        """End index of the longest title starting at token ``i`` (``i`` if none)."""
+        for k in range(min(j, i + 4), i, -1):
+            if self.span_key(i, k) in gz.titles():
+                return k
+        return i
+
+    # -- labelling a run ---------------------------------------------------------------------
+
+    def add(self, m: Mention) -> Mention:
+        m.extra["key"] = gz.key(self.text[m.start : m.end])
+        m.extra["written"] = self.text[m.start : m.end]
+        if m.method == "gazetteer:city" and _SPEECH_AFTER.match(self.text[m.end : m.end + 12]):
+            # Clinton said: a town name that speaks is a person's surname
+            m.label, m.canonical, m.country = "PERSON", m.extra["written"], None
+            m.method, m.entity_id = "context:speaker", None
+        if _is_place(m):
+            # a place followed by a score or after "beat"/"v" is a team (Leeds 2 Chelsea 1)
+            after = self.text[m.end : m.end + 8]
+            before = self.text[max(0, m.start - 12) : m.start]
+            if _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before):
+                m.extra["team"] = True
+        self.mentions.append(m)
+        return m
+
+    def label_run(self, i: int, j: int) -> None:
+        words = self.words(i, j)
+        if any(w in _AND for w in words) and self.lookup(i, j) is None:
+            if self.title_at(i, j) > i or self.cue_label(words) is None:
+                # "Adams and Platt", "Canada and Germany": two names, not one
+                k = i
+                for m in range(i, j + 1):
+                    if m == j or self.tokens[m].text in _AND:
+                        if m > k:
+                            self.label_run(k, m)
+                        k = m + 1
+                return
+        # drop leading common words and particles (The, In, Also) unless the rest is a name
+        while i < j:
+            w = self.tokens[i].text
+            low = w.lower()
+            if self.lookup(i, j) is not None or self.title_at(i, j) > i:
+                break
+            # an all-caps word is an acronym (US), not the common word (us)
+            common = low in gz.common_words() and not (w.isupper() and len(w) > 1)
+            if common or low in _PARTICLES or w == ".":
+                i += 1
+                continue
+            break
+        while j > i and (
+            not self.tokens[j - 1].is_cap
+            or (self.tokens[j - 1].text.lower() in gz.common_words() and self.lookup(i, j) is None)
+        ):
+            j -= 1
+        if i >= j:
+            return
+        words = self.words(i, j)
+        if len(words) == 1 and len(words[0]) == 1:
+            return  # a lone initial or list letter
+        whole = self.lookup(i, j)
+        if whole is not None:
+            self.add(self.with_compass(i, whole))
+            return
+        if self.title_at(i, j) == i:
+            cue = self.cue_label(words)
+            if cue is not None:
+                self.label_cued(i, j, cue)
+                return
+        self.segment(i, j)
+
+    def with_compass(self, i: int, m: Mention) -> Mention:
+        """``northeast Syria`` -> LOC ``north-east Syria`` in Syria."""
+        if i == 0 or m.label != "GPE" or m.method != "gazetteer:country":
+            return m
+        before = self.tokens[i - 1]
+        low = before.text.lower()
+        if low not in _COMPASS or before.text[:1].isupper():
+            return m
+        compass = (
+            low
+            if "-" in low or low in ("north", "south", "east", "west")
+            else (low[:5] + "-" + low[5:])
+        )
+        name = f"{compass} {m.canonical}"
+        return replace(
+            m,
+            start=before.start,
+            label="LOC",
+            canonical=name,
+            method="gazetteer:region",
+            entity_id=make_entity_id("LOC", name),
+        )
+
+    def cue_label(self, words: list[str]) -> str | None:
+        cues = gz.cues()
+        last = words[-1]
+        if len(words) > 1 or last not in cues["head"]:
+            label = cues["last"].get(last)
+            if label is not None and len(words) > 1:
+                return label
+        if len(words) > 2 and words[0] in cues["head"] and words[1] in ("of", "for"):
+            return "ORG"
+        return None
+
+    def label_cued(self, i: int, j: int, label: str) -> None:
+        """A name whose label comes from a cue word; a leading nationality is split off
+        before a government body (``Turkish Presidency of ...``)."""
+        country = None
+        lead = self.longest_lookup(i, j)
+        if lead is not None and lead[0] < j and lead[1].label in ("GPE", "NORP"):
+            k, m = lead
+            country = m.country
+            if label == "ORG" and self.tokens[k].text in gz.cues()["gov"]:
+                self.add(m)
+                i = k
+        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        name = self.text[start:end]
+        self.add(Mention(start, end, label, name, country, method=f"cue:{label.lower()}"))
+
+    def segment(self, i: int, j: int) -> None:
+        """Split a run into gazetteer names, titles + persons and unknown parts."""
+        country = None  # affiliation from a leading country or nationality
+        while i < j:
+            t = self.title_at(i, j)
+            if t > i and t < j:
+                role = self.text[self.tokens[i].start : self.tokens[t - 1].end]
+                while t < j and self.tokens[t].text == ".":
+                    t += 1
+                self.label_person(t, j, role, country, "title")
+                return
+            found = self.longest_lookup(i, j)
+            if found is not None and not (
+                self.tokens[i].text in gz.first_names()
+                and found[1].label == "GPE"
+                and found[1].method != "gazetteer:country"
+                and found[0] < j
+            ):
+                k, m = found
+                if (
+                    m.method == "gazetteer:org"
+                    and m.label == "ORG"
+                    and k < j
+                    and (self.title_at(k, j) == k and self.longest_lookup(k, j) is None)
+                ):
+                    # Apple Music, Boeing Defense: a known organisation heads a longer name
+                    start, end = self.tokens[i].start, self.tokens[j - 1].end
+                    name = self.text[start:end]
+                    self.add(Mention(start, end, "ORG", name, m.country, method="cue:org-led"))
+                    return
+                self.add(self.with_compass(i, m))
+                if m.label in ("GPE", "NORP"):
+                    country = m.country
+                if (
+                    k < j
+                    and m.method in _WEAK_PLACES
+                    and j - i > 2
+                    and self.tokens[k].text not in gz.first_names()
+                ):
+                    # New York Yankees, Leeds United: a place name leading a team or company
+                    self.mentions.pop()
+                    self.label_unknown(i, j, country=m.country, force="ORG")
+                    return
+                i = k
+                continue
+            # unknown words up to the next gazetteer name or title
+            k = i + 1
+            starts_person = self.tokens[i].text in gz.first_names()
+            while k < j and not starts_person:
+                # a city or state after an unknown word is a surname (Kenny Harrison)
+                if self.title_at(k, j) > k:
+                    break
+                found = self.longest_lookup(k, j)
+                if found is not None and found[1].method not in _WEAK_PLACES:
+                    break
+                k += 1
+            if starts_person:
+                k = j
+            self.label_unknown(i, k, country=country)
+            i = k
+
+    def label_person(self, i: int, j: int, role: str | None, country: str | None, how: str):
+        while i < j and not self.tokens[i].is_cap:
+            i += 1
+        if i >= j:
+            return
+        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        name = self.text[start:end]
+        self.add(Mention(start, end, "PERSON", name, country, role=role, method=how))
+
+    def label_unknown(self, i: int, j: int, *, country: str | None, force: str | None = None):
+        while j > i and not self.tokens[j - 1].is_cap:
+            j -= 1
+        while i < j and not self.tokens[i].is_cap:
+            i += 1
+        if i >= j:
+            return
+        words = self.words(i, j)
+        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        name = self.text[start:end]
+        if force:
+            self.add(Mention(start, end, force, name, country, method="cue:place-led"))
+            return
+        cue = self.cue_label(words)
+        if cue is not None:
+            self.add(Mention(start, end, cue, name, country, method=f"cue:{cue.lower()}"))
+            return
+        if len(words) == 1 and _is_product(words[0]):
+            canonical = re.sub(f"[{_HYPHENS}]", "-", name)
+            self.add(Mention(start, end, "PRODUCT", canonical, method="cue:product-code"))
+            return
+        role = self.role_before(i)
+        if role is not None:
+            prev = self.mentions[-1] if self.mentions else None
+            if prev is not None and prev.end <= self.tokens[i].start and country is None:
+                gap = self.text[prev.end : self.tokens[i].start].split()
+                if len(gap) <= 3:
+                    country = prev.country  # Turkish defence agency head Ismail Demir
+            self.add(Mention(start, end, "PERSON", name, country, role=role, method="title:lower"))
+            return
+        low = name.lower()
+        if (
+            len(words) == 1
+            and _ACRONYM_RE.match(name)
+            and low not in self.ctx.lower_vocab
+            and low not in gz.common_words()
+        ):
+            self.add(Mention(start, end, "ORG", name, country, method="context:acronym"))
+            return
+        if words[0] in gz.first_names() and not any(w in _ORG_JOINERS for w in words):
+            self.add(Mention(start, end, "PERSON", name, country, method="given-name"))
+            return
+        if any(w in _ORG_JOINERS for w in words):
+            label = "ORG"
+        elif len(words) in (2, 3):
+            label = "PERSON"
+        elif len(words) > 3:
+            label = "ORG"
+        else:
+            label = self.single_word_label(i)
+        m = Mention(start, end, label, name, country, method="default")
+        if len(words) == 1 and self.tokens[i].start in self.ctx.initial_starts:
+            m.initial = True
+        if len(words) == 1 and label in ("GPE", "PERSON") and self.context_says(i):
+            m.method = "context"
+        self.add(m)
+
+    def single_word_label(self, i: int) -> str:
+        before = self.tokens[i - 1].text.lower() if i > 0 else ""
+        if before in _LOCATIVE or before in ("from", "to"):
+            return "GPE"
+        return self.ctx.default_label
+
+    def context_says(self, i: int) -> bool:
+        before = self.tokens[i - 1].text.lower() if i > 0 else ""
+        after = self.tokens[i + 1].text.lower() if i + 1 < len(self.tokens) else ""
+        return before in _LOCATIVE or after in _SPEECH
+
+    def role_before(self, i: int) -> str | None:
+        """A lower-case role word right before token ``i`` (``head``, ``foreign minister``)."""
+        for n in (2, 1):
+            if i - n < 0:
+                continue
+            toks = self.tokens[i - n : i]
+            if not all(t.text[:1].islower() for t in toks):
+                continue
+            k = self.span_key(i - n, i)
+            if k in gz.titles():
+                return self.text[toks[0].start : toks[-1].end]
+        return None
+
+    # -- ALL-CAPS sentences ------------------------------------------------------------------
+
+    def label_caps(self) -> None:
+        """Headlines: only names known from the gazetteers or from this article."""
+        i, n = 0, len(self.tokens)
+        known = self.ctx.known
+        while i < n:
+            if not self.tokens[i].text[:1].isupper():
+                i += 1
+                continue
+            best = None
+            for k in range(min(n, i + gz.max_name_tokens()), i, -1):
+                key = self.span_key(i, k)
+                if key in known:
+                    m = known[key]
+                    best = (
+                        k,
+                        replace(
+                            m,
+                            start=self.tokens[i].start,
+                            end=self.tokens[k - 1].end,
+                            role=None,
+                            method="article:caps",
+                        ),
+                    )
+                    break
+                if not self.tokens[k - 1].text[:1].isupper():
+                    continue
+                m = self.lookup(i, k)
+                if m is not None and (
+                    k - i > 1
+                    or len(self.tokens[i].text) > 2
+                    or "." in key
+                    or m.method != "gazetteer:country"
+                ):
+                    best = (k, m)
+                    break
+            if best is None:
+                i += 1
+                continue
+            k, m = best
+            self.add(m)
+            if m.extra.get("team"):
+                _make_team(m)  # standings tables: BOSTON 70 62
+            i = k
+
+
+def _is_place(m: Mention) -> bool:
+    return m.method in _WEAK_PLACES or m.method.startswith("gazetteer:capital")
+
+
+def _make_team(m: Mention) -> None:
+    name = m.extra.get("written", m.canonical)
+    m.label, m.canonical, m.method, m.entity_id = "ORG", name, "context:team", None
+
+
+class _Article:
+    """Per-article state: options, vocabulary, and the names labelled so far."""
+
+    def __init__(self, text: str, metonymy: bool, default_label: str = "ORG"):
+        self.text = text
+        self.metonymy = metonymy
+        self.default_label = default_label
+        self.initial_starts: set[int] = set()
+        self.lower_vocab: set[str] = set()
+        self.known: dict[str, Mention] = {}
+
+
+def recognise(
+    text: str,
+    sentences: list[dict],
+    *,
+    metonymy: bool = True,
+    default_label: str = "ORG",
+) -> list[dict]:
+    """Entity records (without ``article_id``) for ``text`` split into ``sentences``.
+
+    ``default_label`` is given to a lone capitalised word that no rule explains.
+    """
+    ctx = _Article(text, metonymy, default_label)
+    prepared = []
+    lower_vocab = ctx.lower_vocab
+    for sent in sentences:
+        toks = _tokens(text, sent["start"], sent["end"])
+        lower_vocab.update(t.text for t in toks if t.text[:1].islower())
+        prepared.append((sent, toks))
+    done: list[tuple[dict, list[Mention]]] = []
+    caps: list[tuple[dict, _Sentence]] = []
+    for sent, toks in prepared:
+        initial = _initial_indices(toks)
+        ctx.initial_starts.update(toks[ix].start for ix in initial)
+        s = _Sentence(text, toks, ctx, initial)
+        if _is_caps_sentence(toks):
+            caps.append((sent, s))
+            continue
+        for i, j in _runs(toks):
+            if i in initial and j - i == 1:
+                low = toks[i].text.lower()
+                if low in lower_vocab or low in gz.common_words():
+                    if gz.key(toks[i].text) not in gz.names():
+                        continue
+            if i in initial and toks[i].text.lower() in lower_vocab and j - i > 1:
+                if (
+                    s.lookup(i, j) is None
+                    and toks[i].text not in gz.first_names()
+                    and s.title_at(i, j) == i
+                ):
+                    i += 1  # "Despite Turkey's ..." style openers not in the word list
+            s.label_run(i, j)
+        done.append((sent, s.mentions))
+    mentions = [m for _, ms in done for m in ms]
+    _resolve_article(mentions)
+    for m in mentions:
+        if not m.initial:
+            ctx.known.setdefault(gz.key(text[m.start : m.end]), m)
+    for m in mentions:
+        if m.label == "PERSON" and not m.initial and " " in m.canonical:
+            # a headline names a person by surname (KOWALCZYK WINS)
+            ctx.known.setdefault(gz.key(m.canonical.split()[-1]), m)
+    for sent, s in caps:
+        s.label_caps()
+        done.append((sent, s.mentions))
+    done.sort(key=lambda p: p[0]["start"])
+    records = []
+    for sent, ms in done:
+        for m in sorted(ms, key=lambda m: m.start):
+            if m.initial:
+                continue
+            records.append(_record(text, sent["sentence_id"], m))
+    return records
+
+
+def _initial_indices(tokens: list[Token]) -> set[int]:
+    """Tokens that start the sentence or a quotation (capitalised for grammar, not names)."""
+    out = set()
+    for ix, t in enumerate(tokens):
+        if ix == 0 or tokens[ix - 1].text in ('"', "“", "‘", "'", ":", "(", "-", "—", "–", "•"):
+            if t.is_cap:
+                out.add(ix)
+    return out
+
+
+def _resolve_article(mentions: list[Mention]) -> None:
+    """Article-level linking: teams, short names -> full names, one label per name."""
+    teams = {m.text_key for m in mentions if m.extra.get("team")}
+    for m in mentions:
+        if m.text_key in teams and _is_place(m):
+            _make_team(m)
+    for m in mentions:
+        m.entity_id = m.entity_id or _default_id(m)
+    persons: dict[str, Mention] = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(m.canonical.split()) >= 2 and not m.initial:
+            persons.setdefault(m.canonical, m)
+    # Each name part points to the full names containing it (ambiguous parts resolve to none).
+    parts: dict[str, set[str]] = {}
+    for full in persons:
+        words = full.split()
+        for n in range(1, len(words)):
+            parts.setdefault(" ".join(words[-n:]), set()).add(full)
+        parts.setdefault(words[0], set()).add(full)
+    best: dict[str, Mention] = {}
+    for m in mentions:
+        if not m.initial and (m.canonical not in best or m.strength > best[m.canonical].strength):
+            best[m.canonical] = m
+    country_of = {
+        full: next((p.country for p in mentions if p.canonical == full and p.country), None)
+        for full in persons
+    }
+    for m in mentions:
+        weak = m.method in ("default", "given-name", "context", "gazetteer:city")
+        fulls = parts.get(m.canonical, set())
+        if m.label == "PERSON" and m.canonical in persons:
+            m.country = m.country or country_of[m.canonical]
+        elif len(fulls) == 1 and (weak or m.label == "PERSON"):
+            full = next(iter(fulls))
+            m.label, m.canonical, m.method = "PERSON", full, "article:short-name"
+            m.entity_id = make_entity_id("PERSON", full)
+            m.country = m.country or country_of[full]
+            m.initial = False
+        elif m.method == "default" or m.initial:
+            other = best.get(m.canonical)
+            if other is not None and other is not m and other.strength > 1:
+                m.label, m.country, m.entity_id = other.label, other.country, other.entity_id
+                m.method = "article:same-name"
+                m.initial = False
+
+
+_COUNTRY_LEVEL = frozenset(
+    {
+        "gazetteer:country",
+        "gazetteer:capital-metonymy",
+        "gazetteer:demonym",
+        "gazetteer:demonym-derived",
+    }
+)
+
+
+def _default_id(m: Mention) -> str:
+    # Only a country (or its demonym or metonymic capital) gets the `gpe:ISO3` id; a city or a
+    # person affiliated with a country keeps an id of its own name.
+    if m.method in _COUNTRY_LEVEL:
+        return make_entity_id(m.label, m.canonical, m.country)
+    return make_entity_id(m.label, m.canonical)
+
+
+def _record(text: str, sentence_id: int, m: Mention) -> dict:
+    entity_id = m.entity_id or _default_id(m)
+    return {
+        "sentence_id": sentence_id,
+        "start": m.start,
+        "end": m.end,
+        "text": text[m.start : m.end],
+        "label": m.label,
+        "entity_id": entity_id,
+        "canonical_name": m.canonical,
+        "country": m.country,
+        "role": m.role,
+        "method": m.method,
+    }
 
 
 def entity_step(doc: Document) -> dict[str, list[dict]]:
-    """Entity records for one article (see ``SCHEMAS['entities']``)."""
-    return {"entities": []}
+    """Entity records for one article (see ``SCHEMAS['entities']``).
+
+    Reads ``doc.sentences`` (splitting the text itself if there are none) and the option
+    ``metonymy`` (default True: capitals stand for their country).
+    """
+    sentences = doc.sentences or split_sentences(doc.text, doc.body_start)
+    metonymy = bool(doc.options.get("metonymy", True))
+    return {"entities": recognise(doc.text, sentences, metonymy=metonymy)}
+
+
+def find_entities(text: str, *, metonymy: bool = True) -> pd.DataFrame:
+    """The entities of one text as a table (columns of ``SCHEMAS['entities']``).
+
+    >>> find_entities("US President Joe Biden met Turkish officials.")[["text", "label"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+             text   label
+    0          US     GPE
+    1   Joe Biden  PERSON
+    2     Turkish    NORP
+    """
+    doc = Document(text=text or "", options={"metonymy": metonymy})
+    records = entity_step(doc)["entities"]
+    return frame("entities", [{"article_id": doc.article_id, **r} for r in records])

@@ -1,10 +1,583 @@
-"""Quotes, their kinds and speakers (filled by the quotes issue)."""
+"""Quotes: quoted spans, their kind, their speaker, and VADER scores.
+
+1. **Spans.** Double marks (straight ``"``, curly “ ”, „ ‟ « » 〝 〞) are read as one logical
+   mark whose role (open or close) comes from its neighbours, so mixed marks (`“… ," X said`)
+   pair up. A quote left open at a paragraph end continues when the next paragraph starts with
+   an opening mark (the news convention for multi-paragraph quotes); otherwise it is cut at the
+   end of its paragraph and reported with ``closed=False`` (a stray mark never swallows the
+   article). Single marks (‘ ’ and ') are mostly apostrophes: they only make a quote outside
+   double quotes, opened before a word and closed within the same paragraph.
+2. **Kinds.** ``direct`` (a statement), ``partial`` (a few words quoted inside reported
+   speech), ``title`` (after `topic`, `book`, `titled` …), ``scare`` (a short quoted term), and
+   ``indirect`` (reported speech without marks: `X pointed out that …`, `…, X said.`).
+3. **Speakers.** A sieve over the words around the marks records the rule that fired in
+   ``method`` (CoreNLP-style orders of Quote, Verb, Content-speaker): ``QVC`` (`“…,” said X`),
+   ``QCV`` (`“…,” X said`), ``CVQ`` (`X said: “…”`), ``VCQ`` (`said X: “…”`), ``pronoun``
+   (`“…,” he stressed`), ``role`` (`the minister added`), ``according_to``, ``colon``
+   (`From Chairwoman X: “…”`), ``dash`` (`”… ” — X`), ``sentence`` (a cue elsewhere in the
+   sentence of a partial quote), ``floating`` (a follow-on quote inheriting the previous
+   speaker) and ``indirect``. Speakers are resolved by :mod:`analysis.speakers`.
+4. **Sentiment.** VADER scores for each quote and each sentence inside it
+   (:mod:`analysis.sentiment`).
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from .articles import article_from_text
 from .document import Document
+from .sentiment import score_sentiment
+from .speakers import (
+    Mention,
+    SpeakerIndex,
+    lower_at,
+    mention_left,
+    mention_right,
+    sentence_subject,
+    speech_verbs,
+    verb_at,
+    word_tokens,
+)
+from .tables import frame
+from .text import paragraphs, sentence_tokenizer
+
+log = logging.getLogger(__name__)
+
+OPENING = "“„‟〝«"
+CLOSING = "”〞〟»"
+STRAIGHT = '"″'
+DOUBLE_MARKS = OPENING + CLOSING + STRAIGHT
+_DOUBLE_RE = re.compile(f"[{DOUBLE_MARKS}]")
+_SINGLE_RE = re.compile("[‘’']")
+# Characters after which a mark opens rather than closes a quote.
+_OPEN_CONTEXT = "([{—–-/:;‘'"
+_DASHES = "—–-―"
+#: A quote still open after this many paragraphs (each opened again) is cut there.
+MAX_PARAGRAPHS = 6
+#: Single-quoted spans longer than this are not quotes but apostrophes that happened to pair.
+MAX_SINGLE_CHARS = 250
+#: How many paragraphs a follow-on quote may be from the previous attributed quote.
+FLOATING_PARAGRAPHS = 2
+_PARTIAL_CUES = {"called", "calls", "described", "describes", "dubbed", "branded", "labelled"}
+_SCARE_CUES = {"so-called", "dubbed", "term", "word", "phrase", "known", "nicknamed"}
+
+
+@dataclass
+class Span:
+    """A quoted span: content offsets (marks excluded), mark offsets, paragraph indexes."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None  # None: never closed, cut at a paragraph end
+    first_para: int
+    last_para: int
+    single: bool = False
+
+
+@lru_cache(maxsize=1)
+def title_cues() -> frozenset[str]:
+    """Words marking a following quoted span as a title (``data/title_cues.txt``)."""
+    text = resources.files("analysis").joinpath("data/title_cues.txt").read_text("utf-8")
+    return frozenset(
+        ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")
+    )
+
+
+def mark_role(text: str, i: int) -> str | None:
+    """``open``, ``close`` or ``None`` (can't tell) for the quote mark at ``text[i]``."""
+    c = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    left_open = prev.isspace() or prev in _OPEN_CONTEXT or prev in OPENING
+    right_space = nxt.isspace()
+    if c in OPENING:
+        return "close" if right_space and not left_open else "open"
+    if c in CLOSING:
+        return "open" if left_open and not right_space else "close"
+    if left_open and not right_space:
+        return "open"
+    if not left_open:
+        return "close"
+    return None
+
+
+def find_spans(text: str, start: int = 0) -> list[Span]:
+    """Quoted spans in ``text[start:]``: double-quoted ones, then single-quoted ones outside."""
+    paras = paragraphs(text, start)
+    spans: list[Span] = []
+    open_at: int | None = None  # offset of the opening mark of the quote being read
+    open_para = 0
+    for pid, (ps, pe) in enumerate(paras):
+        if open_at is not None:
+            continues = text[ps] in OPENING + STRAIGHT and mark_role(text, ps) == "open"
+            if continues and pid - open_para < MAX_PARAGRAPHS:
+                pos = ps + 1
+            else:
+                _cut(text, spans, open_at, open_para, paras[pid - 1][1], pid - 1)
+                open_at = None
+                pos = ps
+        else:
+            pos = ps
+        for m in _DOUBLE_RE.finditer(text, pos, pe):
+            i = m.start()
+            role = mark_role(text, i)
+            if open_at is None:
+                if role == "open":
+                    open_at, open_para = i, pid
+            elif role == "close" or (role is None and i > open_at + 1):
+                if i > open_at + 1:
+                    spans.append(Span(open_at + 1, i, open_at, i, open_para, pid))
+                open_at = None
+            elif role == "open":  # an opening mark while open: the earlier one was stray
+                _cut(text, spans, open_at, open_para, _sentence_end(text, open_at, i), pid)
+                open_at, open_para = i, pid
+    if open_at is not None:
+        _cut(text, spans, open_at, open_para, paras[-1][1], len(paras) - 1)
+    spans += _single_spans(text, paras, spans)
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _sentence_end(text: str, open_at: int, limit: int) -> int:
+    """Where an unclosed quote opened at ``open_at`` sensibly ends before ``limit``."""
+    m = re.compile(r"[.!?](?=\s)").search(text, open_at + 1, limit)
+    return m.end() if m else limit
+
+
+def _cut(text: str, spans: list[Span], open_at: int, para: int, end: int, last_para: int) -> None:
+    while end > open_at + 1 and text[end - 1].isspace():
+        end -= 1
+    if end > open_at + 1:
+        log.info("unclosed quote mark at offset %d: cut at offset %d", open_at, end)
+        spans.append(Span(open_at + 1, end, open_at, None, para, last_para))
+
+
+def _single_spans(text: str, paras: list[tuple[int, int]], doubles: list[Span]) -> list[Span]:
+    inside = [(s.open_mark, (s.close_mark or s.end) + 1) for s in doubles]
+    out = []
+    for pid, (ps, pe) in enumerate(paras):
+        open_at = None
+        for m in _SINGLE_RE.finditer(text, ps, pe):
+            i = m.start()
+            if any(a <= i < b for a, b in inside):
+                continue
+            prev = text[i - 1] if i > ps else " "
+            nxt = text[i + 1] if i + 1 < pe else " "
+            if open_at is None:
+                if m.group() != "’" and (prev.isspace() or prev in _OPEN_CONTEXT) and nxt.isalpha():
+                    open_at = i
+            elif not prev.isspace() and not nxt.isalnum() and m.group() != "‘":
+                if i - open_at > MAX_SINGLE_CHARS:
+                    open_at = None
+                    continue
+                out.append(Span(open_at + 1, i, open_at, i, pid, pid, single=True))
+                open_at = None
+    return out
+
+
+# --- attribution --------------------------------------------------------------------------
+
+
+@dataclass
+class Attribution:
+    mention: Mention | None
+    cue: str
+    method: str
+
+
+def _window_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return word_tokens(text, start, end) if end > start else []
+
+
+def _after_quote(text: str, span: Span, para_end: int, next_open: int) -> Attribution | None:
+    """Attribution in the words right after the closing mark (QVC, QCV, pronoun, dash ...)."""
+    if span.close_mark is None:
+        return None
+    pos = span.close_mark + 1
+    limit = min(para_end, next_open, pos + 200)
+    newline = text.find("\n", pos, limit)
+    toks = _window_tokens(text, pos, limit if newline < 0 else newline)
+    # the clause ends at the sentence end (titles like `Mr.` are single tokens, so not ends)
+    cut = next((n for n, t in enumerate(toks) if t[2] in (".", "!", "?", ";")), len(toks))
+    toks = toks[:cut]
+    if not toks:
+        return None
+    k = 0
+    dash = False
+    while k < len(toks) and toks[k][2] in (",", ":") + tuple(_DASHES):
+        dash = dash or toks[k][2] in _DASHES
+        k += 1
+    if k >= len(toks):
+        return None
+    if dash and k == 1 or (dash and text[pos : toks[k][0]].strip() in ("—", "–", "-", "--")):
+        m = mention_right(text, toks, k, len(toks))
+        if m is not None:
+            return Attribution(m, text[toks[k - 1][0] : toks[k - 1][1]], "dash")
+    if text[span.close_mark - 1] == "." and not dash:
+        return None  # `“… end.” Next sentence`: the sentence ended inside the marks
+    low = toks[k][2].lower()
+    if low == "according" and k + 1 < len(toks) and toks[k + 1][2].lower() == "to":
+        m = mention_right(text, toks, k + 2, len(toks))
+        if m is not None:
+            return Attribution(m, "according to", "according_to")
+    n = verb_at(toks, k)
+    if n:  # QVC / QVP: `said X`, `said he`
+        m = mention_right(text, toks, k + n, len(toks))
+        if m is not None:
+            cue = text[toks[k][0] : toks[k + n - 1][1]]
+            return Attribution(m, cue, _method(m, "QVC"))
+    # QCV / QPV: `X said`, `he stressed`, `Hugh Hill, a doctor, said`
+    for v in range(k + 1, min(len(toks), k + 16)):
+        n = verb_at(toks, v)
+        if n:
+            m = mention_left(text, toks, v, k)
+            # the mention must start the clause, after at most a few title words
+            # (`White House press secretary Josh Earnest said`)
+            lead = [t for t in toks[k:] if t[0] < (m.start if m else 0)]
+            if m is not None and len(lead) <= 6 and all(_wordlike(t[2]) for t in lead):
+                cue = text[toks[v][0] : toks[v + n - 1][1]]
+                return Attribution(m, cue, _method(m, "QCV"))
+            break
+    return None
+
+
+def _wordlike(tok: str) -> bool:
+    return tok.replace(".", "").replace("-", "").replace("/", "").isalnum()
+
+
+def _method(m: Mention, order: str) -> str:
+    return {"pronoun": "pronoun", "role": "role"}.get(m.kind, order)
+
+
+def _before_quote(text: str, span: Span, lead_start: int) -> Attribution | None:
+    """Attribution in the words before the opening mark (CVQ, VCQ, according to, colon)."""
+    end = span.open_mark
+    lead = text[lead_start:end]
+    if not lead.strip():
+        return None
+    toks = _window_tokens(text, lead_start, end)
+    # only the clause right before the mark: after the last sentence end or quote mark
+    lo = 0
+    for idx, t in enumerate(toks):
+        if t[2] in (".", "?", "!", "”", '"', "“") and idx < len(toks) - 1:
+            lo = idx + 1
+    toks = toks[lo:]
+    if not toks:
+        return None
+    last = toks[-1][2]
+    if last not in (":", ",") and not verb_at(toks, len(toks) - 1):
+        return None
+    body = toks[:-1] if last in (":", ",") else toks
+    # `According to X, “…”`
+    for i in range(len(body) - 1):
+        if body[i][2].lower() == "according" and body[i + 1][2].lower() == "to":
+            m = mention_right(text, body, i + 2, len(body))
+            if m is not None:
+                return Attribution(m, "according to", "according_to")
+    # CVQ: `X said: “`, `X told reporters on Monday, “` (the cue within a few words)
+    for v in range(len(body) - 1, max(-1, len(body) - 9), -1):
+        n = verb_at(body, v)
+        if n:
+            m = mention_left(text, body, v, 0)
+            cue = text[body[v][0] : body[v + n - 1][1]]
+            if m is None and cue.endswith("ing"):  # `Trump attacked Clinton, saying, “…”`
+                m = sentence_subject(text, body, v)
+            if m is not None:
+                return Attribution(m, cue, _method(m, "CVQ"))
+            m = mention_right(text, body, v + n, len(body))  # VCQ: `said X: “`
+            if m is not None:
+                return Attribution(m, cue, _method(m, "VCQ"))
+            return None
+    if last == ":":  # `From Chairwoman X: “…”`, `Hill: “…”`
+        m = mention_left(text, body, len(body), 0)
+        if m is not None and m.kind in ("name", "role"):
+            return Attribution(m, ":", "colon")
+    return None
+
+
+def _in_sentence(text: str, sent: tuple[int, int], span: Span) -> Attribution | None:
+    """A cue elsewhere in the sentence of a partial quote (`X called the move “…”`)."""
+    toks = _window_tokens(text, sent[0], span.open_mark)
+    tries = 0
+    for v in range(len(toks) - 1, -1, -1):
+        n = verb_at(toks, v)
+        if n and tries < 3:  # `X said, going on to say that “…”`: try the earlier verb too
+            tries += 1
+            cue = text[toks[v][0] : toks[v + n - 1][1]]
+            m = mention_left(text, toks, v, 0)
+            if m is None and cue.endswith("ing"):
+                m = sentence_subject(text, toks, v)
+            if m is not None:
+                return Attribution(m, cue, "sentence")
+        if toks[v][2].lower() == "according" and lower_at(toks, v + 1) == "to":
+            m = mention_right(text, toks, v + 2, len(toks))
+            if m is not None:
+                return Attribution(m, "according to", "according_to")
+    # `Japan branded North Korea an “outlaw nation”`: the subject of the sentence
+    m = sentence_subject(text, toks, len(toks))
+    if m is not None and m.kind != "pronoun" or m is not None and m.start < span.open_mark:
+        return Attribution(m, None, "subject")
+    return None
+
+
+# --- kinds ----------------------------------------------------------------------------------
+
+
+def classify(text: str, span: Span, sent_start: int, attributed: bool) -> str:
+    """``direct``, ``partial``, ``title`` or ``scare`` for a quoted span (see module doc)."""
+    content = text[span.start : span.end].strip()
+    words = content.split()
+    ends_like_statement = content[-1:] in ".,!?…" if content else False
+    before = text[sent_start : span.open_mark].rstrip()
+    prev_words = re.findall(r"[\w'’-]+", before[-60:].lower())
+    prev = prev_words[-1] if prev_words else ""
+    if span.end - span.start > 1 and span.first_para != span.last_para:
+        return "direct"
+    at_start = not before or before[-1] in ":—–-" or (before[-1] == "," and attributed)
+    if prev in title_cues() and not ends_like_statement:
+        return "title"
+    if attributed and (at_start or len(words) >= 4 or ends_like_statement):
+        return "direct" if at_start or ends_like_statement or _is_sentence(content) else "partial"
+    if at_start:
+        return "direct" if len(words) >= 3 or ends_like_statement else "scare"
+    if prev in _SCARE_CUES:
+        return "scare"
+    if len(words) >= 2 and not ends_like_statement and _title_case(words) and prev != "that":
+        return "title"
+    if attributed or prev in _PARTIAL_CUES or _has_cue(before):
+        return "partial"
+    return "scare" if len(words) <= 3 else "partial"
+
+
+def _is_sentence(content: str) -> bool:
+    return content[:1].isupper() and len(content.split()) >= 4
+
+
+def _title_case(words: list[str]) -> bool:
+    caps = sum(1 for w in words if w[:1].isupper())
+    small = sum(1 for w in words if w.lower() in ("of", "the", "a", "and", "for", "in", "on"))
+    return caps >= 2 and caps + small == len(words)
+
+
+def _has_cue(before: str) -> bool:
+    words = re.findall(r"[a-z]+", before.lower())
+    verbs = speech_verbs()
+    return any(w in verbs for w in words) or "according to" in before.lower()
+
+
+# --- the step -----------------------------------------------------------------------------
 
 
 def quote_step(doc: Document) -> dict[str, list[dict]]:
     """Quote records for one article (see ``SCHEMAS['quotes']`` and ``['quote_sentences']``)."""
-    return {"quotes": [], "quote_sentences": []}
+    text = doc.text
+    if not text.strip():
+        return {"quotes": [], "quote_sentences": []}
+    paras = paragraphs(text, doc.body_start)
+    sents = [(s["start"], s["end"]) for s in doc.sentences] or _sentences(text, doc.body_start)
+    spans = find_spans(text, doc.body_start)
+    index = SpeakerIndex(doc, quoted=[(s.start, s.end) for s in spans if not s.single])
+    records: list[dict] = []
+    last_attr: tuple[int, dict] | None = None  # (paragraph, record) of the last attributed quote
+    for n, span in enumerate(spans):
+        sent = _sentence_of(sents, span.open_mark)
+        pe = paras[span.last_para][1] if span.last_para < len(paras) else len(text)
+        next_open = spans[n + 1].open_mark if n + 1 < len(spans) else len(text)
+        lead_start = sent[0]
+        if text[sent[0] : span.open_mark].strip() == "" and span.first_para > 0:
+            lead_start = paras[span.first_para - 1][0]  # `Hugh Hill said:` ¶ `“…`
+        attr = _after_quote(text, span, pe, next_open) or _before_quote(text, span, lead_start)
+        kind = classify(text, span, sent[0], attr is not None)
+        rec = _record(text, span, kind, sent, doc)
+        inherit = None
+        if kind in ("title", "scare"):
+            attr = None
+        elif attr is None and kind == "partial":
+            prev = records[-1] if records else None
+            if prev and prev["speaker_start"] is not None and prev["start"] >= sent[0]:
+                inherit = prev  # a second partial quote of the same sentence: same speaker
+            else:
+                attr = _in_sentence(text, sent, span)
+        elif attr is None and kind == "direct" and last_attr is not None:
+            para, prev = last_attr
+            if span.first_para - para <= FLOATING_PARAGRAPHS and prev["speaker_start"] is not None:
+                inherit = prev  # a follow-on quote: the previous speaker goes on
+        if attr is not None and attr.mention is not None:
+            _attribute(rec, attr, index)
+            if attr.mention.kind != "first_person":
+                last_attr = (span.last_para, rec)
+        elif inherit is not None:
+            for col in ("speaker", "speaker_id", "speaker_start", "speaker_end", "cue"):
+                rec[col] = inherit[col]
+            rec["method"] = "floating"
+        records.append(rec)
+    records += _indirect(text, doc, sents, spans, index)
+    records.sort(key=lambda r: (r["start"], r["end"]))
+    return _finish(text, records)
+
+
+def _sentences(text: str, start: int) -> list[tuple[int, int]]:
+    from .text import split_sentences
+
+    return [(s["start"], s["end"]) for s in split_sentences(text, start)]
+
+
+def _sentence_of(sents: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    best = sents[0] if sents else (0, offset)
+    for s in sents:
+        if s[0] <= offset:
+            best = s
+        else:
+            break
+    return best
+
+
+def _record(text: str, span: Span, kind: str, sent: tuple[int, int], doc: Document) -> dict:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {
+        "sentence_id": doc.sentence_at(start) if doc.sentences else 0,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "kind": kind,
+        "speaker": None,
+        "speaker_id": None,
+        "speaker_start": None,
+        "speaker_end": None,
+        "cue": None,
+        "method": None,
+        "closed": span.close_mark is not None,
+    }
+
+
+def _attribute(rec: dict, attr: Attribution, index: SpeakerIndex) -> None:
+    m = attr.mention
+    rec["cue"] = attr.cue
+    if m is None or m.kind == "first_person":
+        return  # `I said`, `we said`: the writer, never a speaker
+    rec["method"] = attr.method
+    rec["speaker_start"], rec["speaker_end"] = m.start, m.end
+    person = index.resolve(m)
+    if person is not None:
+        rec["speaker"], rec["speaker_id"] = person.canonical, person.entity_id
+        index.note_speaker(m.start, person)
+        if m.kind == "pronoun" and person.gender is None:
+            person.gender = {"he": "m", "she": "f"}.get(m.text.lower())
+
+
+def _indirect(text, doc, sents, spans, index) -> list[dict]:
+    """Reported speech without marks: `X pointed out that …` and `…, X said.`"""
+    out = []
+    for s0, s1 in sents:
+        if any(sp.start < s1 and s0 < sp.end for sp in spans):
+            continue
+        toks = word_tokens(text, s0, s1)
+        found = _indirect_in(text, toks)
+        if found is None:
+            continue
+        (cs, ce), attr = found
+        while ce > cs and text[ce - 1] in " .,;:!?":
+            ce -= 1
+        if ce - cs < 10:
+            continue
+        rec = _record(text, Span(cs, ce, cs, ce, 0, 0), "indirect", (s0, s1), doc)
+        attr.method = "indirect"
+        _attribute(rec, attr, index)
+        if rec["speaker_start"] is not None or attr.mention.kind == "role":
+            out.append(rec)
+    return out
+
+
+def _indirect_in(text: str, toks) -> tuple[tuple[int, int], Attribution] | None:
+    n_toks = len(toks)
+    for v in range(1, min(n_toks - 2, 25)):
+        n = verb_at(toks, v)
+        if not n:
+            continue
+        m = mention_left(text, toks, v, 0)
+        if m is None or m.kind == "first_person":
+            continue
+        k = v + n
+        if lower_at(toks, k) in ("reporters", "journalists", "me", "him", "her", "us", "them"):
+            k += 1
+        if lower_at(toks, k) == "that" and k + 1 < n_toks:
+            cue = text[toks[v][0] : toks[v + n - 1][1]]
+            return (toks[k + 1][0], toks[-1][1]), Attribution(m, cue, "indirect")
+        break
+    # `…, X said.` / `…, said X.` at the end of the sentence
+    for c in range(n_toks - 2, 2, -1):
+        if toks[c][2] != ",":
+            continue
+        tail = toks[c + 1 :]
+        while tail and tail[-1][2] in (".", "!", "?"):
+            tail = tail[:-1]
+        if not tail or len(tail) > 10:
+            return None
+        for v in range(len(tail)):
+            n = verb_at(tail, v)
+            if n and v + n == len(tail):
+                m = mention_left(text, tail, v, 0)
+                if m is not None and m.start == tail[0][0] and m.kind != "first_person":
+                    cue = text[tail[v][0] : tail[v + n - 1][1]]
+                    return (toks[0][0], toks[c][0]), Attribution(m, cue, "indirect")
+            if n and v == 0:
+                m = mention_right(text, tail, n, len(tail))
+                if m is not None and m.kind != "first_person":
+                    cue = text[tail[0][0] : tail[n - 1][1]]
+                    return (toks[0][0], toks[c][0]), Attribution(m, cue, "indirect")
+        return None
+    return None
+
+
+def _finish(text: str, records: list[dict]) -> dict[str, list[dict]]:
+    sentences = []
+    tok = sentence_tokenizer()
+    for qid, rec in enumerate(records):
+        rec["quote_id"] = qid
+        rec.update(score_sentiment(rec["text"]))
+        for ps, pe in paragraphs(text, rec["start"], rec["end"]):
+            for s, e in tok.span_tokenize(text[ps:pe]):
+                part = text[ps + s : ps + e]
+                if part.strip(" “”\"'‘’"):
+                    sentences.append(
+                        {"quote_id": qid, "start": ps + s, "end": ps + e, "text": part,
+                         **score_sentiment(part)}
+                    )  # fmt: skip
+    return {"quotes": records, "quote_sentences": sentences}
+
+
+def find_quotes(text: str, *, date=None) -> pd.DataFrame:
+    """The quotes table of one text (without ``article_id``), from the same step as ``analyze``.
+
+    >>> q = find_quotes('“We have learned our lessons,” Ismail Demir said.')
+    >>> q[["text", "kind", "speaker", "method"]].values.tolist()
+    [['We have learned our lessons,', 'direct', 'Ismail Demir', 'QCV']]
+    """
+    from .text import split_sentences
+
+    article = article_from_text(text, date=date)
+    doc = Document(text=article.text, body_start=article.body_start)
+    doc.tables["sentences"] = split_sentences(article.text, article.body_start)
+    try:
+        from .entities import entity_step
+
+        doc.tables.update(entity_step(doc))
+    except Exception:  # the entities step is optional here: speakers then come from the text
+        log.exception("entities step failed; speakers are resolved from the text alone")
+    records = quote_step(doc)["quotes"]
+    return frame("quotes", records).drop(columns=["article_id"])
+
+
+__all__ = ["classify", "find_quotes", "find_spans", "mark_role", "quote_step"]

@@ -113,6 +113,9 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "end": ("int64", "trigger end offset"),
         "trigger": ("string", "trigger word(s), = text[start:end]"),
         "event_class": ("string", "statement, cooperation, purchase, sanction, military, ..."),
+        "action": ("string", "base form of the trigger (`suspend`, `launch operation`)"),
+        "cameo": ("string", "CAMEO-like code of the class (`163`); <NA> for legal acts"),
+        "quad_class": ("Int64", "QuadClass: 1/2 verbal/material cooperation, 3/4 conflict"),
         "actors": ("string", "`|`-separated entity_ids of who acts"),
         "targets": ("string", "`|`-separated entity_ids of who or what is acted on"),
         "actor_names": ("string", "`|`-separated canonical names of the actors"),
@@ -123,6 +126,8 @@ SCHEMAS: dict[str, dict[str, tuple[str, str]]] = {
         "dated_by": ("string", "timex, article_date, ordering, none"),
         "after_event": ("Int64", "event_id this one follows (`after X`), <NA> if none"),
         "before_event": ("Int64", "event_id this one precedes (`before X`), <NA> if none"),
+        "negated": ("boolean", "the trigger is negated (`did not attack`)"),
+        "hypothetical": ("boolean", "modal or future (`will impose`): not a reported fact"),
     },
 }
 

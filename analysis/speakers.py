@@ -1,0 +1,764 @@
+"""Who said it: speaker mentions next to a cue, and their resolution to canonical people.
+
+A speaker mention is a capitalised name (`Ismail Demir`), a role noun phrase (`the minister`,
+`a State Department spokesman`) or a pronoun (`he`, `she`). Names are linked to the entities
+table when a record overlaps them, else named by the article itself: short names resolve to an
+earlier full name (`Demir` -> `Ismail Demir`), pronouns to the most recent gender-compatible
+person, role phrases to the person last named with that role. `I`/`we`/`you` are never
+speakers. Anything unresolved stays unresolved (``None``), never a guess.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from .document import Document
+from .names import make_entity_id, strip_accents
+from .text import tokenize
+
+Token = tuple[int, int, str]
+
+PRONOUNS = {"he": "m", "she": "f", "they": None, "it": None}
+FIRST_PERSON = {"i", "we", "you", "me", "us"}
+# Titles before a name (compared without their period) -> the gender they imply.
+HONORIFICS = {
+    "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f", "lord": "m",
+    "lady": "f", "dr": None, "prof": None, "rev": None, "gov": None, "lt": None, "col": None,
+    "sgt": None, "gen": None, "sen": None, "rep": None, "del": None, "capt": None, "adm": None,
+    "maj": None, "cmdr": None, "atty": None, "supt": None, "det": None, "insp": None,
+    "pres": None, "sec": None, "amb": None, "fr": None, "st": None, "jr": None, "sr": None,
+}  # fmt: skip
+# Capitalised words that start sentences or headlines, never names.
+_FUNCTION_CAPS = {
+    "the", "a", "an", "but", "and", "or", "in", "on", "at", "as", "when", "while", "if", "so",
+    "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "his", "her", "their",
+    "its", "our", "my", "after", "before", "for", "from", "with", "by", "of", "to", "then",
+    "also", "yet", "still", "now", "meanwhile", "however", "asked", "speaking", "according",
+    "last", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "recall", "in addition", "there", "here", "what", "who", "why", "how",
+}  # fmt: skip
+_CONNECTORS = {"de", "van", "von", "bin", "al", "la", "del", "da", "der", "le", "di", "du", "ibn"}
+# Words that make a capitalised run an organisation rather than a person.
+_ORG_WORDS = {
+    "house", "department", "ministry", "party", "committee", "post", "times", "news", "agency",
+    "council", "campaign", "office", "inc", "corp", "association", "university", "court",
+    "administration", "government", "congress", "senate", "pentagon", "kremlin", "bureau",
+    "commission", "institute", "foundation", "company", "group", "service", "network", "union",
+    "organization", "organisation", "journal", "press", "reuters", "cnn", "fox", "nbc", "cbs",
+    "abc", "msnbc", "bbc", "gop", "nato", "un", "eu", "fbi", "cia", "police", "army", "navy",
+    "presidency", "industries", "media", "club", "center", "centre", "team", "tribune",
+    "magazine", "daily", "herald", "gazette", "telegraph", "guardian", "street", "republicans",
+    "democrats", "trust", "bank", "fund", "staff", "caucus", "board",
+}  # fmt: skip
+_DETERMINERS = {
+    "the", "a", "an", "one", "another", "his", "her", "their", "its", "this", "that", "our",
+    "some", "several", "two", "three", "many", "other", "senior", "top", "former",
+}  # fmt: skip
+_NOUN_BEFORE = {
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "'s",
+    "’s",
+    "these",
+    "those",
+    "this",
+    "such",
+    "whose",
+    "your",
+    "of",
+    "in",
+    "new",
+    "public",
+    "no",
+}
+_ADVERBS = {
+    "also", "later", "then", "further", "again", "recently", "repeatedly", "has", "have",
+    "had", "was", "is", "once", "previously", "reportedly", "publicly", "privately", "simply",
+    "often", "famously", "flatly", "angrily", "bluntly", "quickly", "frequently", "has also",
+    "would", "will", "might", "may", "could", "did", "does", "not", "never", "even", "just",
+    "first", "earlier", "separately", "subsequently", "yesterday", "today",
+}  # fmt: skip
+
+
+def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """:func:`analysis.text.tokenize` with titles and initials kept whole (`Mr.`, `F.`)."""
+    out: list[Token] = []
+    for tok in tokenize(text, start, end):
+        if tok[2] == "." and out and out[-1][1] == tok[0]:
+            prev = out[-1][2]
+            if (len(prev) == 1 and prev.isupper()) or prev.lower() in HONORIFICS:
+                out[-1] = (out[-1][0], tok[1], prev + ".")
+                continue
+        out.append(tok)
+    return out
+
+
+def _honorific(tok: str) -> bool:
+    return tok.lower().rstrip(".") in HONORIFICS
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("analysis").joinpath(f"data/{name}").read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """Speech verb forms and cues (``data/speech_verbs.txt``), lower case."""
+    return frozenset(_data_lines("speech_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> dict[str, str]:
+    """Role noun forms (singular and plural, lower case) -> singular (``data/role_nouns.txt``)."""
+    out: dict[str, str] = {}
+    for word in _data_lines("role_nouns.txt"):
+        out[word] = word
+        if word.endswith("man"):
+            out[word[:-3] + "men"] = word
+        elif word.endswith(("s", "ch", "sh")):
+            out[word + "es"] = word
+        elif not word.endswith("."):
+            out[word + "s"] = word
+    return out
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """Given name (lower case) -> ``m``/``f`` (``data/first_names.tsv``)."""
+    out = {}
+    for line in _data_lines("first_names.tsv"):
+        name, _, gender = line.partition("\t")
+        out[name] = gender.strip()
+    return out
+
+
+@dataclass
+class Mention:
+    """A speaker mention: ``kind`` is name, role, pronoun or first_person."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str | None = None  # the name without titles, for kind name
+    role: str | None = None  # singular role noun, for kind role (or a name's title)
+    label: str = "PERSON"
+
+
+@dataclass
+class Person:
+    """A person (or organisation) named in the article, for resolving later mentions."""
+
+    start: int
+    name: str
+    canonical: str
+    entity_id: str
+    label: str = "PERSON"
+    roles: set[str] = field(default_factory=set)
+    gender: str | None = None
+    # known to be a person (entities table, a known given name, a title or role), not just
+    # a capitalised run that might be a place or a law: only these are pronoun antecedents
+    sure: bool = False
+    subject: bool = False  # first name in its sentence: more salient for a later `he`
+
+
+def is_capitalised(tok: str) -> bool:
+    return bool(tok) and (tok[0].isupper() or tok.lower().startswith(("al-", "el-")))
+
+
+def lower_at(toks: list[Token], i: int) -> str:
+    """The token at ``i`` in lower case, or ``""`` outside the list."""
+    return toks[i][2].lower() if 0 <= i < len(toks) else ""
+
+
+def role_at(toks: list[Token], i: int) -> tuple[str, int] | None:
+    """``(singular role, n_tokens)`` if a role noun (one or two words) starts at ``i``."""
+    roles = role_nouns()
+    two = f"{lower_at(toks, i)} {lower_at(toks, i + 1)}"
+    if two in roles:
+        return roles[two], 2
+    one = lower_at(toks, i)
+    if one in roles:
+        return roles[one], 1
+    return None
+
+
+def verb_at(toks: list[Token], i: int) -> int:
+    """Number of tokens of a speech verb/cue starting at ``i`` (0 if none).
+
+    A capitalised word (`States`) or one after a determiner or possessive (`his remarks`,
+    `Obama's claims`) is a noun, not a cue.
+    """
+    if not 0 <= i < len(toks) or not (toks[i][2][:1].islower() or i == 0):
+        return 0
+    if i > 0 and toks[i - 1][2].lower() in _NOUN_BEFORE:
+        return 0
+    verbs = speech_verbs()
+    if f"{lower_at(toks, i)} {lower_at(toks, i + 1)}" in verbs:
+        return 2
+    return 1 if lower_at(toks, i) in verbs else 0
+
+
+def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | None:
+    """A name mention from tokens ``i..j-1`` (a capitalised run); titles become the role."""
+    while i < j and toks[i][2].lower() in _FUNCTION_CAPS:
+        i += 1
+    role = None
+    while i < j - 1:
+        r = role_at(toks, i)
+        low = toks[i][2].lower()
+        if r and is_capitalised(toks[i][2]):
+            role, n = r
+            i += n
+        elif _honorific(low):
+            i += 1
+        elif _looks_like_qualifier(toks[i][2]) and i + 1 < j and role_at(toks, i + 1):
+            i += 1  # `Foreign Minister`, `US President`
+        else:
+            break
+    for k in range(j - 2, i - 1, -1):  # `South Korean President Park Geun-hye` -> Park Geun-hye
+        r = role_at(toks, k)
+        if r and k + r[1] < j and is_capitalised(toks[k][2]):
+            role, i = r[0], k + r[1]
+            if lower_at(toks, i) == "of" and i + 2 < j:  # `Secretary of State John Kerry`
+                i += 2
+            while i < j - 1 and _honorific(toks[i][2]):
+                i += 1
+            break
+    while j > i and toks[j - 1][2] in ("'s", "’s"):
+        j -= 1
+    if i >= j:
+        return None
+    start, end = toks[i][0], toks[j - 1][1]
+    name = text[start:end]
+    words = {t[2].lower().strip(".") for t in toks[i:j]}
+    label = "ORG" if words & _ORG_WORDS else "PERSON"
+    return Mention(start, end, name, "name", name=name, role=role, label=label)
+
+
+def _looks_like_qualifier(tok: str) -> bool:
+    return is_capitalised(tok) and tok.lower() not in _FUNCTION_CAPS
+
+
+def _cap_run_left(toks: list[Token], j: int, lo: int) -> int:
+    """Start index of the capitalised run ending just before ``j`` (``j`` if none)."""
+    i = j
+    while i > lo:
+        t = toks[i - 1][2]
+        if is_capitalised(t) or t in ("'s", "’s") and i == j:
+            i -= 1
+        elif t.lower() in _CONNECTORS and i - 1 > lo and is_capitalised(toks[i - 2][2]):
+            i -= 1
+        elif t == "of" and i - 1 > lo and role_at(toks, i - 2) and is_capitalised(toks[i - 2][2]):
+            i -= 1  # `Secretary of State John F. Kerry`
+        else:
+            break
+    return i
+
+
+def _cap_run_right(toks: list[Token], i: int, hi: int) -> int:
+    """End index (exclusive) of the capitalised run starting at ``i``."""
+    j = i
+    while j < hi:
+        t = toks[j][2]
+        if is_capitalised(t):
+            j += 1
+        elif t.lower() in _CONNECTORS and j + 1 < hi and is_capitalised(toks[j + 1][2]):
+            j += 1
+        elif t == "of" and j > i and role_at(toks, j - 1) and is_capitalised(toks[j - 1][2]):
+            j += 1
+        else:
+            break
+    return j
+
+
+def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention | None:
+    """The subject mention ending just before token ``j`` (the cue): `X said`, `he said`.
+
+    Skips adverbs/auxiliaries (`Demir has also said`) and an appositive between commas
+    (`Hugh Hill, a doctor, said`).
+    """
+    while j > lo and toks[j - 1][2].lower() in _ADVERBS:
+        j -= 1
+    if j > lo and toks[j - 1][2] == ")":  # `Rep. John Mica (R-Fla.) said`
+        k = j - 1
+        while k > max(lo, j - 8) and toks[k][2] != "(":
+            k -= 1
+        if toks[k][2] == "(":
+            j = k
+    if j <= lo:
+        return None
+    if toks[j - 1][2] == ",":  # appositive: `Name, a doctor, said`
+        k = j - 2
+        while k > max(lo, j - 14) and toks[k][2] != ",":
+            k -= 1
+        if k > lo and toks[k][2] == ",":
+            found = _subject_before(text, toks, k, lo)
+            if found is not None and found.kind == "name":
+                appos = role_in(toks, k + 1, j - 1)
+                if appos and not found.role:
+                    found.role = appos
+                return found
+        return None
+    return _subject_before(text, toks, j, lo)
+
+
+def role_in(toks: list[Token], i: int, j: int) -> str | None:
+    """The last role noun among tokens ``i..j-1`` (`a senior Turkish official` -> official)."""
+    found = None
+    k = i
+    while k < j:
+        r = role_at(toks, k)
+        if r:
+            found = r[0]
+            k += r[1]
+        else:
+            k += 1
+    return found
+
+
+def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | None:
+    if j <= lo:
+        return None
+    s, e, t = toks[j - 1]
+    low = t.lower()
+    if low in FIRST_PERSON:
+        return Mention(s, e, t, "first_person")
+    if low in PRONOUNS:
+        return Mention(s, e, t, "pronoun")
+    i = _cap_run_left(toks, j, lo)
+    if i < j and lower_at(toks, i - 1) in ("of", "the") and i - 1 > lo:
+        # `Mr. Morgan of the Sierra Club said`: the person before the organisation
+        k = i - 1 - (lower_at(toks, i - 1) == "the")
+        if lower_at(toks, k) == "of":
+            p = _cap_run_left(toks, k, lo)
+            org = _name_mention(text, toks, i, j)
+            if p < k and org is not None and org.label == "ORG":
+                m = _name_mention(text, toks, p, k)
+                if m is not None and m.label == "PERSON":
+                    return m
+    if i < j and not (j - i == 1 and role_at(toks, j - 1)):
+        m = _name_mention(text, toks, i, j)
+        if m is not None:
+            if i > lo:  # a lower-case role right before the name: `head Ismail Demir`
+                r = role_at(toks, i - 1) or role_at(toks, i - 2)
+                if r and not m.role:
+                    m.role = r[0]
+                if lower_at(toks, i - 1) == "the" and " " not in m.name:
+                    m.label = "ORG"  # `the Pentagon said`
+            return m
+    # role phrase: `the minister`, `a State Department spokesman`, `officials`
+    for n in (2, 1):
+        if j - n < lo:
+            continue
+        r = role_at(toks, j - n)
+        if r and r[1] == n:
+            k = j - n
+            steps = 0
+            while k > lo and steps < 5 and toks[k - 1][2].lower() not in _DETERMINERS:
+                prev = toks[k - 1][2]
+                if prev in (",", ".", ";", ":", "“", "”", '"') or verb_at(toks, k - 1):
+                    break
+                k -= 1
+                steps += 1
+            if k > lo and toks[k - 1][2].lower() in _DETERMINERS:
+                k -= 1
+            elif steps and toks[k][2].lower() not in _DETERMINERS:
+                k = j - n  # no determiner: keep only the noun (`officials said`)
+            return Mention(toks[k][0], toks[j - 1][1], text[toks[k][0] : toks[j - 1][1]], "role",
+                           role=r[0])  # fmt: skip
+    # any definite noun phrase as subject of a cue: `the union wrote`, `the book said`
+    for k in range(j - 1, max(lo, j - 4) - 1, -1):
+        low = toks[k][2].lower()
+        if low in ("the", "a", "an", "another", "one") and k < j - 1:
+            head = toks[j - 1][2].lower()
+            return Mention(toks[k][0], toks[j - 1][1], text[toks[k][0] : toks[j - 1][1]], "role",
+                           role=head)  # fmt: skip
+        if low in PRONOUNS or low in FIRST_PERSON:
+            break
+        if not (toks[k][2].isalpha() or low in ("'s", "’s")):  # `the ad's narrator said`
+            break
+    return None
+
+
+def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | None:
+    """The mention starting at token ``i`` (after the cue): `said Demir`, `said the minister`."""
+    if i >= hi:
+        return None
+    s, e, t = toks[i]
+    low = t.lower()
+    if low in FIRST_PERSON:
+        return Mention(s, e, t, "first_person")
+    if low in PRONOUNS:
+        return Mention(s, e, t, "pronoun")
+    # a name, possibly after a few modifiers: `said 9/11 widow Terry Strada`,
+    # `said the Rev. Peter Wherry`, `according to conservative talk radio host Rush Limbaugh`
+    for k in range(i, min(hi, i + 7)):
+        tk = toks[k][2]
+        if is_capitalised(tk) and (tk.lower() not in _FUNCTION_CAPS or k > i):
+            if tk.lower() in ("the", "a", "an"):
+                continue
+            j = _cap_run_right(toks, k, hi)
+            # `said MSNBC host Chris Matthews`, `noted NBC's Dante Chinni`: the person
+            n = j + (lower_at(toks, j) in ("'s", "’s"))
+            r = role_at(toks, n)
+            n = n + r[1] if r else n
+            if (
+                n > j
+                and n < hi
+                and is_capitalised(toks[n][2])
+                and toks[n][2].lower() not in _FUNCTION_CAPS
+            ):
+                k, j = n, _cap_run_right(toks, n, hi)
+            m = _name_mention(text, toks, k, j)
+            if m is not None:
+                m.role = m.role or (r[0] if r else None) or role_in(toks, i, k)
+                if k > i and lower_at(toks, k - 1) == "the" and " " not in m.name:
+                    m.label = "ORG"
+                return m
+            break
+        if tk in (",", ";", ":", "(", ")", "“", "”", '"') or verb_at(toks, k):
+            break
+        if tk.lower() in _PREPOSITIONS:  # `said in a statement`, `compared to X`
+            break
+    k = i
+    if low in _DETERMINERS:
+        k += 1
+    for _ in range(5):
+        if k >= hi:
+            break
+        r = role_at(toks, k)
+        if r:
+            end = k + r[1]
+            # `said spokesman John Kirby`, `said the minister, Mevlut Cavusoglu`
+            n = end + 1 if lower_at(toks, end) == "," else end
+            if n < hi and is_capitalised(toks[n][2]) and toks[n][2].lower() not in _FUNCTION_CAPS:
+                m = _name_mention(text, toks, n, _cap_run_right(toks, n, hi))
+                if m is not None:
+                    m.role = m.role or r[0]
+                    return m
+            st, en = toks[i][0], toks[end - 1][1]
+            return Mention(st, en, text[st:en], "role", role=r[0])
+        if toks[k][2] in (",", ".", ";", ":") or verb_at(toks, k):
+            break
+        k += 1
+    return None
+
+
+_PREPOSITIONS = {"to", "by", "with", "in", "on", "at", "for", "from", "of", "about", "as", "into"}
+_INTRO = {
+    "at", "in", "on", "during", "after", "before", "earlier", "later", "speaking", "asked",
+    "meanwhile", "separately", "still", "but", "and", "also", "yet", "then", "when", "while",
+}  # fmt: skip
+
+
+def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
+    """The subject starting a clause (`At a rally, Clinton questioned …` -> Clinton).
+
+    Only a name, role phrase or pronoun directly followed by a lower-case word (its verb).
+    """
+    i = 0
+    if toks and toks[0][2].lower() in _INTRO:
+        comma = next((k for k in range(min(hi, 14)) if toks[k][2] == ","), None)
+        if comma is None:
+            return None
+        i = comma + 1
+        # `At a rally Friday in Coral Springs, Florida, Clinton …`: skip place appositives too
+        while i < hi and is_capitalised(toks[i][2]):
+            j = _cap_run_right(toks, i, hi)
+            if lower_at(toks, j) == ",":
+                i = j + 1
+            else:
+                break
+    m = mention_right(text, toks, i, hi)
+    if m is None or m.kind == "first_person":
+        return None
+    after = next((k for k in range(i, hi) if toks[k][0] >= m.end), None)
+    if after is None or after >= hi:
+        return None
+    nxt = toks[after][2]
+    if lower_at(toks, after) in _ADVERBS or nxt[:1].islower():
+        return m
+    return None
+
+
+class SpeakerIndex:
+    """The people of one article, for resolving speaker mentions to canonical names and ids.
+
+    Built from the entities table when it has records and from the article's own capitalised
+    runs (so it also works while the entities step is a stub).
+    """
+
+    def __init__(self, doc: Document, quoted: list[tuple[int, int]] = ()) -> None:
+        self.text = doc.text
+        # names inside quotes are what speakers talk about, not who speaks next
+        self.quoted = sorted(quoted)
+        self.sentence_starts = [s["start"] for s in doc.sentences]
+        self.entities = [
+            {k: (None if _missing(v) else v) for k, v in e.items()}
+            for e in doc.entities
+            if not _missing(e.get("start"))
+        ]
+        self.people: list[Person] = []
+        self.speakers: list[tuple[int, Person]] = []
+        # indexes of the full names, so resolving a mention does not scan every person
+        self._by_word: dict[str, dict[str, Person]] = {}  # first/last word -> id -> person
+        self._by_key: dict[str, Person] = {}  # whole name -> its first person
+        self._scan(doc)
+
+    def _scan(self, doc: Document) -> None:
+        text = self.text
+        for ent in self.entities:
+            if ent.get("label") not in ("PERSON", "ORG"):
+                continue
+            name = ent.get("canonical_name") or ent.get("text") or ""
+            if not name:
+                continue
+            role = ent.get("role")
+            eid = ent.get("entity_id") or make_entity_id(ent["label"], name)
+            self._add(
+                Person(
+                    ent["start"], name, name, eid, label=ent["label"],
+                    roles={str(role).lower()} if role else set(),
+                    gender=_gender_of(name), sure=ent["label"] == "PERSON",
+                )
+            )  # fmt: skip
+        toks = word_tokens(text, doc.body_start)
+        sentence_start = 0
+        i = 0
+        while i < len(toks):
+            if toks[i][2] in (".", "!", "?"):
+                sentence_start = i + 1
+            elif i and "\n" in text[toks[i - 1][1] : toks[i][0]]:
+                sentence_start = i
+            if not is_capitalised(toks[i][2]) or toks[i][2].lower() in _FUNCTION_CAPS:
+                i += 1
+                continue
+            j = _cap_run_right(toks, i, len(toks))
+            m = _name_mention(text, toks, i, j)
+            if (
+                m is not None
+                and not self._entity_at(m.start, m.end)
+                and not _PARTY_TAG.match(m.name)
+            ):
+                person = self._person_from_run(toks, i, j, m, sentence_start)
+                if person is not None:
+                    self._add(person)
+            i = max(j, i + 1)
+        self.people.sort(key=lambda p: p.start)
+        self._starts = [p.start for p in self.people]
+        starts = [t[0] for t in toks]
+        quoted_starts = [a for a, _ in self.quoted]
+        for p in self.people:
+            q = bisect.bisect_right(quoted_starts, p.start) - 1
+            if q >= 0 and p.start < self.quoted[q][1]:
+                p.sure = False
+            if not p.subject:  # entity records: is the name the subject of its sentence?
+                p.subject = self._starts_clause(toks, bisect.bisect_left(starts, p.start))
+
+    def _person_from_run(
+        self, toks: list[Token], i: int, j: int, m: Mention, sentence_start: int
+    ) -> Person | None:
+        if lower_at(toks, i - 1) == "by" and (
+            i < 2 or "\n" in self.text[toks[i - 2][1] : toks[i - 1][0]]
+        ):
+            return None  # a byline: the writer, not someone the article quotes
+        if not m.role:
+            r = role_at(toks, i - 1) or role_at(toks, i - 2) if i > 0 else None
+            m.role = r[0] if r else None
+        if lower_at(toks, j) == "," and not m.role:  # `X, the foreign minister,`
+            m.role = role_in(toks, j + 1, min(j + 7, len(toks)))
+        titles = [t[2] for t in toks[max(0, i - 1) : i + 2] if _honorific(t[2])]
+        gender = HONORIFICS.get(titles[0].lower().rstrip(".")) if titles else None
+        # next to a speech verb (`Chinni noted`, `noted NBC's Dante Chinni`): someone who speaks
+        speaks = bool(verb_at(toks, j) or (i > 0 and verb_at(toks, i - 1)))
+        between = toks[sentence_start:i]
+        subject = speaks or all(
+            is_capitalised(t[2])
+            or role_at(toks, k + sentence_start)
+            or t[2].lower() in _FUNCTION_CAPS
+            for k, t in enumerate(between)
+        )
+        if " " not in m.name:  # a short name: the earlier full name, mentioned again here
+            full = self._resolve_name(m)
+            if full.name == m.name and not titles and not (speaks and not _plural_noun(m.name)):
+                return None
+            full.start, full.subject = m.start, subject
+            full.sure = full.label == "PERSON" and bool(
+                full.gender or gender or titles or speaks or full.roles
+                or any(p.sure and p.entity_id == full.entity_id for p in self.people)
+            )  # fmt: skip
+            full.gender = full.gender or gender
+            return full
+        gender = gender or _gender_of(m.name)
+        return Person(
+            m.start, m.name, m.name, make_entity_id(m.label, m.name), label=m.label,
+            roles={m.role} if m.role else set(), gender=gender,
+            sure=m.label == "PERSON" and bool(gender or titles or m.role or speaks),
+            subject=subject,
+        )  # fmt: skip
+
+    def _add(self, person: Person) -> None:
+        self.people.append(person)
+        words = _key(person.name).split()
+        if len(words) > 1:
+            for word in {words[0], words[-1]}:
+                self._by_word.setdefault(word, {}).setdefault(person.entity_id, person)
+            self._by_key.setdefault(_key(person.name), person)
+            self._by_key.setdefault(_key(person.canonical), person)
+
+    def _before(self, offset: int, limit: int = 400) -> list[Person]:
+        """The (at most ``limit``) people mentioned before ``offset``, most recent first."""
+        k = bisect.bisect_left(self._starts, offset)
+        return self.people[max(0, k - limit) : k][::-1]
+
+    def _starts_clause(self, toks: list[Token], i: int) -> bool:
+        k = bisect.bisect_right(self.sentence_starts, toks[i][0] if i < len(toks) else 0) - 1
+        first = self.sentence_starts[k] if k >= 0 else 0
+        j = i
+        while j > 0 and toks[j - 1][0] >= first:
+            t = toks[j - 1][2]
+            if not (is_capitalised(t) or t.lower() in _FUNCTION_CAPS or role_at(toks, j - 1)):
+                return False
+            j -= 1
+        return True
+
+    def _entity_at(self, start: int, end: int) -> dict | None:
+        for ent in self.entities:
+            if ent["start"] < end and start < ent["end"]:
+                return ent
+        return None
+
+    def resolve(self, m: Mention) -> Person | None:
+        """The person a mention refers to, or ``None`` when it cannot be told."""
+        if m.kind == "name":
+            return self._resolve_name(m)
+        if m.kind == "pronoun":
+            return self._resolve_pronoun(m)
+        if m.kind == "role":
+            return self._resolve_role(m)
+        return None
+
+    def note_speaker(self, offset: int, person: Person) -> None:
+        """Remember an attributed speaker (pronouns prefer recent speakers)."""
+        if person.label == "PERSON":
+            person.sure = True
+        self.speakers.append((offset, person))
+
+    def _resolve_name(self, m: Mention) -> Person:
+        ent = self._entity_at(m.start, m.end)
+        if ent is not None and ent.get("entity_id"):
+            name = ent.get("canonical_name") or ent.get("text")
+            return Person(m.start, name, name, ent["entity_id"], label=ent.get("label", "PERSON"),
+                          roles={m.role} if m.role else set(), gender=_gender_of(name))  # fmt: skip
+        key = _key(m.name or m.text)
+        words = key.split()
+        best = None
+        if len(words) == 1:  # `Demir` -> the earlier `Ismail Demir` (else a later one)
+            people = self._by_word.get(words[0], {}).values()
+            before = [p for p in people if p.start < m.start]
+            if before:
+                best = max(before, key=lambda p: p.start)
+            elif people:
+                best = min(people, key=lambda p: p.start)
+        else:
+            best = self._by_key.get(key)
+        if best is not None:
+            return Person(m.start, best.name, best.canonical, best.entity_id, best.label,
+                          best.roles | ({m.role} if m.role else set()), best.gender)  # fmt: skip
+        name = m.name or m.text
+        return Person(m.start, name, name, make_entity_id(m.label, name), m.label,
+                      {m.role} if m.role else set(), _gender_of(name))  # fmt: skip
+
+    def _resolve_pronoun(self, m: Mention) -> Person | None:
+        low = m.text.lower()
+        gender = PRONOUNS.get(low)
+        window = m.start - PRONOUN_WINDOW
+        if low == "it":  # `the Times wrote … it added`: the last organisation that spoke
+            orgs = [(o, p) for o, p in self._recent_speakers(window, m.start) if p.label == "ORG"]
+            return max(orgs, key=lambda c: c[0])[1] if orgs else None
+        if gender is None:  # they: too often an unnamed group to tell
+            return None
+        # Salience: a recent speaker, then the subject of a recent sentence, then any person;
+        # a known gender must agree.
+        # `Clinton says she appreciated …`: the subject of the pronoun's own sentence first
+        k = bisect.bisect_right(self.sentence_starts, m.start) - 1
+        sent_start = self.sentence_starts[k] if k >= 0 else 0
+        before = self._before(m.start)
+        own = [
+            p for p in before
+            if sent_start <= p.start and p.subject and p.label == "PERSON" and p.sure
+        ]  # fmt: skip
+        if own and own[-1].gender in (None, gender):
+            return own[-1]
+        recent = [(o, p) for o, p in self._recent_speakers(window, m.start)]
+        recent += [(p.start, p) for p in before if window <= p.start and p.subject]
+        others = [(p.start, p) for p in before]
+        for pool in (recent, others):
+            fits = [
+                (o, p)
+                for o, p in pool
+                if p.label == "PERSON" and p.sure and p.gender in (None, gender)
+            ]
+            if fits:
+                return max(fits, key=lambda c: c[0])[1]
+        return None
+
+    def _recent_speakers(self, start: int, end: int) -> list[tuple[int, Person]]:
+        out = []
+        for o, p in reversed(self.speakers):  # noted in reading order
+            if o < start or len(out) >= 50:
+                break
+            if o < end:
+                out.append((o, p))
+        return out
+
+    def _resolve_role(self, m: Mention) -> Person | None:
+        if m.text.lower().startswith(("a ", "an ", "one ", "another ")) or m.text.endswith("s"):
+            return None  # an indefinite or plural role names nobody in particular
+        candidates = self._recent_speakers(m.start - 20 * PRONOUN_WINDOW, m.start)
+        candidates += [(p.start, p) for p in self._before(m.start)]
+        candidates.sort(key=lambda c: c[0], reverse=True)
+        for _, p in candidates:
+            # `the minister` matches `Foreign Minister`, `minister`
+            if p.label == "PERSON" and any(m.role in r.lower().split() for r in p.roles if r):
+                return p
+        return None
+
+
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # `R-Ky.`: party and state after a US politician
+#: How far back (characters) a pronoun looks for a speaker or a sentence subject first.
+PRONOUN_WINDOW = 1500
+
+
+def _plural_noun(word: str) -> bool:
+    # `Demonstrators said`: a capitalised plural, not a surname (rough: surnames in -s exist)
+    return len(word) > 5 and word.endswith(("ors", "ers", "ists", "ents", "ants", "ians", "ans"))
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+@lru_cache(maxsize=4096)
+def _key(name: str) -> str:
+    return " ".join(strip_accents(name).lower().replace(".", "").split())
+
+
+def _gender_of(name: str) -> str | None:
+    first = _key(name).split()[:1]
+    return first_name_genders().get(first[0]) if first else None

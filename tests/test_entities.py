@@ -1,0 +1,360 @@
+"""Entities: recognition, normalisation (aliases, short names, titles), metonymy, robustness."""
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS, eval_path
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import find_entities
+from analysis.document import Document
+from analysis.entities import entity_step
+from analysis.tables import SCHEMAS
+
+
+def rows(text, **kw):
+    df = find_entities(text, **kw)
+    return [
+        (r.text, r.label, r.entity_id, r.canonical_name, r.country, r.role)
+        for r in df.itertuples(index=False)
+    ]
+
+
+def by_text(text, **kw):
+    return {r[0]: r for r in rows(text, **kw)}
+
+
+# --- the seed article -------------------------------------------------------------------------
+
+SEED_EXPECTED = [
+    # (entity_id, label, canonical_name)
+    ("person:ismail-demir", "PERSON", "Ismail Demir"),
+    ("person:joe-biden", "PERSON", "Joe Biden"),
+    ("org:presidency-of-defence-industries", "ORG", "Presidency of Defence Industries"),
+    ("org:nato", "ORG", "NATO"),
+    ("org:azernews", "ORG", "Azernews"),
+    ("org:ypg", "ORG", "YPG"),
+    ("gpe:TUR", "GPE", "Türkiye"),
+    ("norp:TUR", "NORP", "Turkish"),
+    ("gpe:USA", "GPE", "United States"),
+    ("norp:USA", "NORP", "American"),
+    ("gpe:AZE", "GPE", "Azerbaijan"),
+    ("norp:AZE", "NORP", "Azerbaijani"),
+    ("gpe:RUS", "GPE", "Russia"),
+    ("gpe:CAN", "GPE", "Canada"),
+    ("gpe:FRA", "GPE", "France"),
+    ("gpe:GBR", "GPE", "United Kingdom"),
+    ("gpe:DEU", "GPE", "Germany"),
+    ("gpe:IDN", "GPE", "Indonesia"),
+    ("gpe:PAK", "GPE", "Pakistan"),
+    ("gpe:MYS", "GPE", "Malaysia"),
+    ("norp:ARM", "NORP", "Armenian"),
+    ("loc:karabakh", "LOC", "Karabakh"),
+    ("loc:north-east-syria", "LOC", "north-east Syria"),
+    ("product:f-35", "PRODUCT", "F-35"),
+    ("product:s-400", "PRODUCT", "S-400"),
+    ("law:national-defense-authorization-act", "LAW", "National Defense Authorization Act"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_entities():
+    path = sorted(SEEDS.glob("*.txt"))[0]
+    return find_entities(path.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("entity_id, label, canonical", SEED_EXPECTED)
+def test_seed_yields_every_named_entity(seed_entities, entity_id, label, canonical):
+    hits = seed_entities[seed_entities["entity_id"] == entity_id]
+    assert len(hits), f"{entity_id} not found"
+    assert set(hits["label"]) == {label}
+    assert set(hits["canonical_name"]) == {canonical}
+
+
+def test_seed_aliases_collapse_to_turkiye(seed_entities):
+    turkiye = seed_entities[seed_entities["entity_id"] == "gpe:TUR"]
+    assert {"Turkiye", "Turkey", "Ankara"} <= set(turkiye["text"])
+    usa = seed_entities[seed_entities["entity_id"] == "gpe:USA"]
+    assert {"US", "Washington"} <= set(usa["text"])  # Washington from Washington-led
+
+
+def test_seed_has_no_spurious_person_or_org(seed_entities):
+    persons = set(seed_entities.loc[seed_entities["label"] == "PERSON", "canonical_name"])
+    assert persons <= {"Ismail Demir", "Joe Biden", "Fatima Hasanova"}
+    orgs = set(seed_entities.loc[seed_entities["label"] == "ORG", "canonical_name"])
+    assert orgs == {"Presidency of Defence Industries", "NATO", "Azernews", "YPG"}
+
+
+def test_seed_roles_and_affiliations(seed_entities):
+    demir = seed_entities[(seed_entities["text"] == "Ismail Demir")].iloc[0]
+    assert (demir["role"], demir["country"]) == ("head", "TUR")
+    biden = seed_entities[(seed_entities["text"] == "Joe Biden")].iloc[0]
+    assert (biden["role"], biden["country"]) == ("President", "USA")
+    pdi = seed_entities[seed_entities["entity_id"] == "org:presidency-of-defence-industries"]
+    assert set(pdi["country"]) == {"TUR"}
+
+
+def test_seed_in_pipeline_has_schema_columns(seed_analysis):
+    ents = seed_analysis.entities
+    assert list(ents.columns[: len(SCHEMAS["entities"])]) == list(SCHEMAS["entities"])
+    assert len(ents) > 30
+    text = seed_analysis.articles["text"].iloc[0]
+    for r in ents.itertuples():
+        assert text[r.start : r.end] == r.text
+
+
+# --- aliases ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, mention, entity_id, canonical",
+    [
+        ("Officials in Türkiye said talks would go on.", "Türkiye", "gpe:TUR", "Türkiye"),
+        ("Exports from Turkey rose sharply last year.", "Turkey", "gpe:TUR", "Türkiye"),
+        ("The deal was signed by Turkiye and Qatar.", "Turkiye", "gpe:TUR", "Türkiye"),
+        ("Sanctions imposed by the U.S. remain in place.", "U.S.", "gpe:USA", "United States"),
+        (
+            "The United States and Japan agreed on tariffs.",
+            "United States",
+            "gpe:USA",
+            "United States",
+        ),
+        ("A Washington-led coalition struck again.", "Washington", "gpe:USA", "United States"),
+        ("Britain left the bloc in 2020.", "Britain", "gpe:GBR", "United Kingdom"),
+        ("Exports to the UK fell.", "UK", "gpe:GBR", "United Kingdom"),
+        ("Russia's gas exports fell.", "Russia", "gpe:RUS", "Russia"),
+        ("Moscow rejected the proposal on Monday.", "Moscow", "gpe:RUS", "Russia"),
+        ("He met Turkish and Azerbaijani officials.", "Azerbaijani", "norp:AZE", "Azerbaijani"),
+        ("Many Turks voted early.", "Turks", "norp:TUR", "Turkish"),
+        ("It criticised pro-Russian groups.", "Russian", "norp:RUS", "Russian"),
+        ("The EU and the United Nations disagreed.", "EU", "org:european-union", "European Union"),
+        (
+            "Fighting resumed in Nagorno-Karabakh overnight.",
+            "Nagorno-Karabakh",
+            "loc:karabakh",
+            "Karabakh",
+        ),
+        (
+            "Troops moved into northeast Syria.",
+            "northeast Syria",
+            "loc:north-east-syria",
+            "north-east Syria",
+        ),
+        ("Rwandan troops crossed the border.", "Rwandan", "norp:RWA", "Rwandan"),
+        ("Islamabad and New Delhi traded accusations.", "New Delhi", "gpe:IND", "India"),
+    ],
+)
+def test_aliases_collapse_to_one_entity(sentence, mention, entity_id, canonical):
+    found = by_text(sentence)
+    assert mention in found, found
+    assert found[mention][2] == entity_id
+    assert found[mention][3] == canonical
+
+
+def test_metonymy_switch():
+    text = "Ankara bought the S-400 system despite warnings."
+    on = by_text(text)["Ankara"]
+    off = by_text(text, metonymy=False)["Ankara"]
+    assert on[1:5] == ("GPE", "gpe:TUR", "Türkiye", "TUR")
+    assert off[1:5] == ("GPE", "gpe:ankara", "Ankara", "TUR")
+
+
+def test_capital_after_locative_preposition_stays_a_city():
+    found = by_text("Delegations met in Ankara and Moscow protested.")
+    assert found["Ankara"][2] == "gpe:ankara"
+    assert found["Moscow"][2] == "gpe:RUS"
+
+
+# --- short names and titles -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, short, full",
+    [
+        ("Angela Merkel arrived on Tuesday. Merkel said little.", "Merkel", "Angela Merkel"),
+        ("Prime Minister Mark Rutte resigned. Later Rutte spoke.", "Rutte", "Mark Rutte"),
+        (
+            "The plan was drafted by Sarah Connolly. Connolly denied it.",
+            "Connolly",
+            "Sarah Connolly",
+        ),
+        ("Demir spoke first. Then Ismail Demir left the room.", "Demir", "Ismail Demir"),
+    ],
+)
+def test_short_names_resolve_to_full_name(text, short, full):
+    df = find_entities(text)
+    short_rows = df[df["text"] == short]
+    assert len(short_rows) == 1
+    assert short_rows.iloc[0]["label"] == "PERSON"
+    assert short_rows.iloc[0]["canonical_name"] == full
+    assert short_rows.iloc[0]["entity_id"] == "person:" + full.lower().replace(" ", "-")
+
+
+def test_ambiguous_short_name_is_not_merged():
+    df = find_entities("John Smith and Anna Smith arrived. Smith spoke.")
+    assert "Smith" not in set(df.loc[df["text"] == "Smith", "canonical_name"]) - {"Smith"}
+    assert not (
+        df["canonical_name"].isin(["John Smith", "Anna Smith"]) & (df["text"] == "Smith")
+    ).any()
+
+
+@pytest.mark.parametrize(
+    "sentence, person, role, country",
+    [
+        ("US President Joe Biden signed the bill.", "Joe Biden", "President", "USA"),
+        ("German Chancellor Olaf Scholz travelled to Paris.", "Olaf Scholz", "Chancellor", "DEU"),
+        (
+            "Foreign Minister Mevlut Cavusoglu arrived.",
+            "Mevlut Cavusoglu",
+            "Foreign Minister",
+            None,
+        ),
+        (
+            "Turkish Presidency of Defence Industries head Ismail Demir spoke.",
+            "Ismail Demir",
+            "head",
+            "TUR",
+        ),
+        (
+            "The company's spokesman Peter Brandt declined to comment.",
+            "Peter Brandt",
+            "spokesman",
+            None,
+        ),
+        ("Mr. Holloway denied the report.", "Holloway", "Mr.", None),
+        ("Gen. Mark Milley briefed reporters.", "Mark Milley", "Gen.", None),
+    ],
+)
+def test_titles_are_split_off(sentence, person, role, country):
+    found = by_text(sentence)
+    assert person in found, found
+    text, label, _, canonical, got_country, got_role = found[person]
+    assert (label, canonical, got_role) == ("PERSON", person, role)
+    if country:
+        assert got_country == country
+
+
+def test_nationality_before_government_body_is_split():
+    found = by_text("Turkish Presidency of Defence Industries head Ismail Demir spoke.")
+    assert found["Turkish"][1:3] == ("NORP", "norp:TUR")
+    assert found["Presidency of Defence Industries"][1] == "ORG"
+    assert found["Presidency of Defence Industries"][4] == "TUR"
+
+
+# --- forms that must not break it -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The F-35 and the MiG-29 flew over.", {("F-35", "PRODUCT"), ("MiG-29", "PRODUCT")}),
+        (
+            "The National Defense Authorization Act passed.",
+            {("National Defense Authorization Act", "LAW")},
+        ),
+        (
+            "The World Health Organization warned of a surge.",
+            {("World Health Organization", "ORG")},
+        ),
+        ("Ministry of Defence officials declined to comment.", {("Ministry of Defence", "ORG")}),
+        (
+            "Germany's Siemens Energy reported losses.",
+            {("Germany", "GPE"), ("Siemens Energy", "ORG")},
+        ),
+        (
+            "Canada and Mexico signed the Paris Agreement.",
+            {("Canada", "GPE"), ("Mexico", "GPE"), ("Paris Agreement", "LAW")},
+        ),
+        ("Recall that Azerbaijan joined in 1992.", {("Azerbaijan", "GPE")}),
+        ("However, Pakistan disagreed.", {("Pakistan", "GPE")}),
+        ("On Monday, the Kremlin denied it.", {("Kremlin", "ORG")}),
+        ("Flooding hit the Black Sea coast.", {("Black Sea", "LOC")}),
+    ],
+)
+def test_forms(sentence, expected):
+    assert {(r[0], r[1]) for r in rows(sentence)} == expected
+
+
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        (
+            "TURKEY BUYS RUSSIAN MISSILES DESPITE NATO WARNINGS",
+            {("TURKEY", "gpe:TUR"), ("RUSSIAN", "norp:RUS"), ("NATO", "org:nato")},
+        ),
+        ("SOCCER - JAPAN GET LATE WIN OVER SYRIA", {("JAPAN", "gpe:JPN"), ("SYRIA", "gpe:SYR")}),
+    ],
+)
+def test_all_caps_headlines_use_gazetteers_only(headline, expected):
+    assert {(r[0], r[2]) for r in rows(headline)} == expected
+
+
+def test_caps_headline_reuses_names_from_the_article():
+    text = "KOWALCZYK WINS AGAIN\n\nMarta Kowalczyk won the race in Oslo on Sunday."
+    found = rows(text)
+    assert ("KOWALCZYK", "PERSON", "person:marta-kowalczyk") in {r[:3] for r in found}
+
+
+def test_team_after_score_is_an_organisation():
+    found = by_text("Leeds 2 Chelsea 1. Chelsea fans were angry.")
+    assert found["Leeds"][1] == "ORG"
+    chelsea = find_entities("Leeds 2 Chelsea 1. Chelsea fans were angry.")
+    assert set(chelsea.loc[chelsea["text"] == "Chelsea", "label"]) == {"ORG"}
+
+
+# --- robustness -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n  ",
+        '"' * 500,
+        "A" * 2000,
+        "THE " * 500,
+        "1" * 3000,
+        "Ünïcödé ÇAPS – “unbalanced ‘quotes and — dashes",
+        "Mr. . . . Dr. . .",
+        "of of of and the the The Of",
+        "-".join(["Washington"] * 200),
+        " ".join(["The"] * 3000),
+        " ".join(["Mixed", "The", "Of", "Ankara", "and", "Mr."] * 500),
+    ],
+)
+def test_odd_input_never_raises(text):
+    df = find_entities(text)
+    for r in df.itertuples():
+        assert text[r.start : r.end] == r.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("AaBTUSRk -'’\".,\nÜ19")), max_size=200))
+def test_offsets_always_hold(text):
+    out = entity_step(Document(text=text))["entities"]
+    for r in out:
+        assert text[r["start"] : r["end"]] == r["text"]
+        assert set(r) == set(SCHEMAS["entities"]) - {"article_id"}
+
+
+def test_package_never_reads_shared_folder():
+    for path in (ROOT / "analysis").rglob("*.py"):
+        source = path.read_text("utf-8")
+        assert not re.search(r"""['"/\\]shared['"/\\]|NEWSNB_EVAL""", source), path
+
+
+# --- CoNLL-2003 dev subset --------------------------------------------------------------------
+
+
+def test_conll_dev_subset_f1_floor():
+    path = eval_path("ner", "eng.testa")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import eval_ner
+
+    docs = eval_ner.read_conll(Path(path))[:60]
+    tp, fp, fn, _ = eval_ner.evaluate(docs)
+    _, _, f1 = eval_ner.prf(sum(tp.values()), sum(fp.values()), sum(fn.values()))
+    assert f1 >= 0.75, f1  # measured 0.784 on these 60 documents (0.776 on all 216)

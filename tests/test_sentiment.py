@@ -1,0 +1,92 @@
+"""VADER scores (NLTK's analyser, vaderSentiment's lexicon) and the notebook summaries."""
+
+import matplotlib
+import pandas as pd
+import pytest
+
+from analysis import plots
+from analysis.sentiment import (
+    SCORE_KEYS,
+    analyzer,
+    score_sentiment,
+    sentiment_by_article,
+    sentiment_by_speaker,
+    sentiment_over_time,
+)
+
+matplotlib.use("Agg")
+
+
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("We want to carry out large projects jointly with friendly countries.", 1),
+        ("We reject becoming dependent on any of the critical products.", -1),
+        ("The meeting is on Tuesday.", 0),
+    ],
+)
+def test_score_sign(text, sign):
+    scores = score_sentiment(text)
+    assert set(scores) == set(SCORE_KEYS)
+    compound = scores["compound"]
+    assert (compound > 0.05) - (compound < -0.05) == sign
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "“”", "\u200b"])
+def test_empty_text_scores_zero_without_error(text):
+    scores = score_sentiment(text)
+    assert set(scores) == set(SCORE_KEYS)
+    assert -1 <= scores["compound"] <= 1
+
+
+def test_lexicon_is_vadersentiments_and_built_once():
+    lexicon = analyzer().lexicon
+    assert analyzer() is analyzer()
+    # entries only the vaderSentiment copy has (NLTK's vader_lexicon.zip lacks them)
+    assert "flawed" in lexicon and "heart" in lexicon
+    assert lexicon["badass"] == pytest.approx(1.4)
+    assert len(lexicon) > 7000
+
+
+def test_seed_statements_positive_then_negative(seed_analysis):
+    statements = seed_analysis.quotes[seed_analysis.quotes["kind"] == "direct"]
+    first, second = statements["compound"].tolist()
+    assert first > 0.5 and second < -0.3
+    parts = seed_analysis.quote_sentences
+    assert set(parts["quote_id"]) >= set(statements["quote_id"])
+    assert parts["compound"].between(-1, 1).all()
+
+
+def test_summaries_on_the_seed(seed_analysis):
+    by_speaker = sentiment_by_speaker(seed_analysis.quotes)
+    assert by_speaker[["speaker", "n_quotes", "n_articles"]].values.tolist() == [
+        ["Ismail Demir", 2, 1]
+    ]
+    assert by_speaker["mean"].iloc[0] == pytest.approx(seed_analysis.quotes.query(
+        "kind == 'direct'")["compound"].mean())  # fmt: skip
+    by_article = sentiment_by_article(seed_analysis)
+    assert by_article["n_quotes"].tolist() == [2]
+    over_time = sentiment_over_time(seed_analysis, freq="MS")
+    assert over_time["period"].tolist() == [pd.Timestamp("2023-01-01")]
+    assert over_time["n_quotes"].tolist() == [2]
+
+
+def test_summaries_and_plots_on_empty_tables(seed_analysis):
+    empty = seed_analysis.quotes.iloc[0:0]
+    assert sentiment_by_speaker(empty).empty
+    axes = [
+        plots.plot_speaker_sentiment(sentiment_by_speaker(empty)),
+        plots.plot_quote_sentiment(empty),
+        plots.plot_sentiment_over_time(sentiment_over_time(seed_analysis).iloc[0:0]),
+    ]
+    assert all(ax.get_title() for ax in axes)
+
+
+def test_plots_on_the_seed(seed_analysis):
+    ax = plots.plot_speaker_sentiment(sentiment_by_speaker(seed_analysis.quotes))
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Ismail Demir"]
+    assert ax.get_xlabel() and ax.get_ylabel()
+    ax = plots.plot_sentiment_over_time(sentiment_over_time(seed_analysis))
+    assert ax.get_title()
+    ax = plots.plot_quote_sentiment(seed_analysis.quotes)
+    assert ax.get_legend() is not None
