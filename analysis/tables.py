@@ -142,6 +142,17 @@ def frame(table: str, records: list[dict] | None = None) -> pd.DataFrame:
     return conform(table, df)
 
 
+_NS_MIN, _NS_MAX = pd.Timestamp.min.ceil("D"), pd.Timestamp.max.floor("D")
+
+
+def _to_datetime_ns(values: pd.Series) -> pd.Series:
+    """Dates as ``datetime64[ns]``; dates outside its range (years before 1678) become NaT."""
+    out = pd.to_datetime(values, errors="coerce")
+    if len(out) and str(out.dtype) != "datetime64[ns]":
+        out = out.where((out >= _NS_MIN) & (out <= _NS_MAX))
+    return out.astype("datetime64[ns]")
+
+
 def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
     """Reorder columns and cast dtypes to the schema; extra columns are kept at the end."""
     schema = SCHEMAS[table]
@@ -150,7 +161,7 @@ def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
         if col not in df.columns:
             df[col] = pd.Series([None] * len(df), dtype="object")
         if dtype.startswith("datetime64"):
-            df[col] = pd.to_datetime(df[col], errors="coerce").astype(dtype)
+            df[col] = _to_datetime_ns(df[col])
         elif dtype == "int64":
             df[col] = df[col].astype("int64")
         else:

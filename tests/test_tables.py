@@ -53,3 +53,26 @@ def test_readme_documents_the_current_schemas():
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     assert schemas_markdown() in readme, "run `make readme` to refresh README.md"
+
+
+def test_dates_outside_the_nanosecond_range_become_nat():
+    import datetime as dt
+
+    df = frame(
+        "timexes",
+        [
+            {
+                "article_id": "a",
+                "timex_id": 0,
+                "sentence_id": 0,
+                "start": 0,
+                "end": 4,
+                "text": "1523",
+                "type": "DATE",
+                "value": "1523",
+                "interval_start": dt.date(1523, 1, 1),
+                "interval_end": dt.date(1523, 12, 31),
+            }
+        ],
+    )
+    assert df.interval_start.isna().all() and str(df.interval_start.dtype) == "datetime64[ns]"
