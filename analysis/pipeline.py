@@ -17,7 +17,6 @@ import json
 import logging
 import os
 import pickle
-import shutil
 import sys
 import tempfile
 from collections import deque
@@ -33,7 +32,7 @@ import pandas as pd
 from . import entities, events, quotes, text, timex
 from .articles import MAX_BYTES, Article, CorpusError, iter_corpus
 from .document import Document
-from .tables import PER_ARTICLE, TABLES, Analysis, atomic_replace_dir, conform, frame
+from .tables import PER_ARTICLE, TABLES, Analysis, conform, frame, tables_written_aside
 
 log = logging.getLogger(__name__)
 
@@ -465,10 +464,7 @@ def parse(
     interrupted run, or a corpus without one readable article (:class:`CorpusError`), leaves
     the previous ``out`` intact. Returns rows written per table.
     """
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
-    try:
+    with tables_written_aside(out) as tmp:
         writer = _TableWriter(tmp)
         try:
             for chunk in iter_analysis(
@@ -488,10 +484,4 @@ def parse(
         if writer.rows["articles"] == 0:
             # keep whatever good output was there before
             raise CorpusError(f"no readable article in {corpus} ({writer.rows['errors']} problems)")
-        manifest = {"format": "newsnb-tables", "version": 1, "tables": list(TABLES)}
-        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
-        atomic_replace_dir(tmp, out)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
     return writer.rows

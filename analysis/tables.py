@@ -11,6 +11,8 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -206,6 +208,23 @@ def atomic_replace_dir(tmp: Path, dest: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+@contextmanager
+def tables_written_aside(directory: str | Path) -> Iterator[Path]:
+    """Yield a temporary folder beside ``directory`` to write tables into; on success add the
+    manifest and move it into place, on any failure (or Ctrl-C) remove it and keep the old one."""
+    directory = Path(directory)
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.tmp-", dir=directory.parent))
+    try:
+        yield tmp
+        manifest = {"format": "newsnb-tables", "version": 1, "tables": list(TABLES)}
+        (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
+        atomic_replace_dir(tmp, directory)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
 @dataclass
 class Analysis:
     """The tables of one analysed corpus. Attribute per table; see :data:`SCHEMAS`."""
@@ -239,19 +258,10 @@ class Analysis:
         The tables are written to a temporary folder beside ``directory`` and moved into place
         only when all are written, so a failed save leaves the previous tables intact.
         """
-        directory = Path(directory)
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.tmp-", dir=directory.parent))
-        try:
+        with tables_written_aside(directory) as tmp:
             for name, df in self.tables().items():
                 df.to_parquet(tmp / f"{name}.parquet", index=False)
-            manifest = {"format": "newsnb-tables", "version": 1, "tables": list(TABLES)}
-            (tmp / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
-            atomic_replace_dir(tmp, directory)
-        except BaseException:
-            shutil.rmtree(tmp, ignore_errors=True)
-            raise
-        return directory
+        return Path(directory)
 
     @classmethod
     def load(cls, directory: str | Path) -> Analysis:
