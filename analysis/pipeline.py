@@ -110,8 +110,29 @@ def analyze_article(article: Article, options: dict[str, Any] | None = None) -> 
     return _with_ids(article, _raw_result(article, options or {}))
 
 
-def _analyze_chunk(chunk: list[Article], options: dict[str, Any]) -> list[tuple[dict, list]]:
-    return [_raw_result(a, options) for a in chunk]
+def _analyze_chunk(
+    chunk: list[Article], options: dict[str, Any], cache_dir: str | None = None
+) -> tuple[dict[str, pd.DataFrame], list[dict], int, int]:
+    """Analyse a chunk where it runs (a worker): ``(tables, problems, cache hits, misses)``.
+
+    The tables (every per-article table and ``articles``) are built here, not in the parent,
+    so that workers ship a few compact frames instead of many small dicts.
+    """
+    store = ResultCache(cache_dir, options) if cache_dir is not None else None
+    results = []
+    for article in chunk:
+        raw = store.get(article) if store is not None else None
+        if raw is None:
+            raw = _raw_result(article, options)
+            if store is not None:
+                store.put(article, raw)
+        results.append(_with_ids(article, raw))
+    tables = {t: frame(t, [r for res in results for r in res[t]]) for t in PER_ARTICLE}
+    tables["articles"] = frame("articles", [a.as_record() for a in chunk])
+    problems = [e for res in results for e in res["errors"]]
+    hits = store.hits if store is not None else 0
+    misses = store.misses if store is not None else 0
+    return tables, problems, hits, misses
 
 
 # --------------------------------------------------------------------------------------------
@@ -185,9 +206,9 @@ class _Serial:
     def __init__(self, workers: int) -> None:
         self.workers = 1
 
-    def map(self, chunks: Iterator, options: dict) -> Iterator:
+    def map(self, chunks: Iterator, options: dict, cache_dir: str | None) -> Iterator:
         for chunk in chunks:
-            yield _analyze_chunk(chunk, options)
+            yield _analyze_chunk(chunk, options, cache_dir)
 
     def close(self) -> None:
         pass
@@ -198,11 +219,11 @@ class _Processes:
         self.workers = workers
         self.pool = ProcessPoolExecutor(max_workers=workers)
 
-    def map(self, chunks: Iterator, options: dict) -> Iterator:
+    def map(self, chunks: Iterator, options: dict, cache_dir: str | None) -> Iterator:
         # a bounded window of chunks in flight keeps memory flat and the order stable
         window: deque = deque()
         for chunk in chunks:
-            window.append(self.pool.submit(_analyze_chunk, chunk, options))
+            window.append(self.pool.submit(_analyze_chunk, chunk, options, cache_dir))
             if len(window) >= 2 * self.workers:
                 yield window.popleft().result()
         while window:
@@ -234,10 +255,11 @@ class _Dask:
             self.client = scheduler  # an existing Client
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
 
-    def map(self, chunks: Iterator, options: dict) -> Iterator:
+    def map(self, chunks: Iterator, options: dict, cache_dir: str | None) -> Iterator:
+        # the cache folder is a path on the worker's machine (shared or local to it)
         window: deque = deque()
         for chunk in chunks:
-            window.append(self.client.submit(_analyze_chunk, chunk, options, pure=False))
+            window.append(self.client.submit(_analyze_chunk, chunk, options, cache_dir, pure=False))
             if len(window) >= 2 * self.workers:
                 yield window.popleft().result()
         while window:
@@ -255,11 +277,10 @@ class _Dask:
 
 @dataclass
 class Chunk:
-    """A slice of the corpus after analysis, in corpus order."""
+    """A slice of the corpus after analysis, in corpus order: its articles and every table."""
 
     articles: list[Article]
-    issues: list[dict]
-    results: list[dict]
+    tables: dict[str, pd.DataFrame]
 
 
 def _article_chunks(
@@ -302,40 +323,35 @@ def iter_analysis(
         executor = _Processes(workers)
     else:
         executor = _Serial(1)
-    store = None
+    cache_dir = None
     if cache:
-        store = ResultCache(default_cache_dir() if cache is True else cache, options)
+        cache_dir = str(default_cache_dir() if cache is True else cache)
 
-    pending: deque = deque()  # (articles, issues, cached results or None per article)
+    pending: deque = deque()  # (articles, load issues) of the chunks in flight
 
     def to_compute() -> Iterator[list[Article]]:
         for articles, issues in _article_chunks(corpus, chunk_size, max_bytes):
-            cached = [store.get(a) if store else None for a in articles]
-            pending.append((articles, issues, cached))
-            yield [a for a, c in zip(articles, cached, strict=True) if c is None]
+            pending.append((articles, issues))
+            yield articles
 
     bar = _progress_bar(progress, executor.workers)
+    hits = misses = 0
     try:
-        for computed in executor.map(to_compute(), options):
-            articles, issues, cached = pending.popleft()
-            fresh = iter(computed)
-            results = []
-            for article, hit in zip(articles, cached, strict=True):
-                raw = hit
-                if raw is None:
-                    raw = next(fresh)
-                    if store is not None:
-                        store.put(article, raw)
-                results.append(_with_ids(article, raw))
+        for tables, problems, chunk_hits, chunk_misses in executor.map(
+            to_compute(), options, cache_dir
+        ):
+            articles, issues = pending.popleft()
+            hits, misses = hits + chunk_hits, misses + chunk_misses
+            tables["errors"] = frame("errors", issues + problems)
             if bar is not None:
                 bar.update(len(articles))
-            yield Chunk(articles, issues, results)
+            yield Chunk(articles, tables)
     finally:
         executor.close()
         if bar is not None:
             bar.close()
-        if store is not None and (store.hits or store.misses):
-            log.info("cache: %d reused, %d analysed", store.hits, store.misses)
+        if hits or misses:
+            log.info("cache: %d reused, %d analysed", hits, misses)
 
 
 def _progress_bar(progress: bool | None, workers: int):
@@ -347,15 +363,6 @@ def _progress_bar(progress: bool | None, workers: int):
 
     desc = "analysing" + (f" ({workers} workers)" if workers > 1 else "")
     return tqdm(desc=desc, unit=" articles")
-
-
-def _chunk_tables(chunk: Chunk) -> dict[str, pd.DataFrame]:
-    tables = {t: frame(t, [r for res in chunk.results for r in res[t]]) for t in PER_ARTICLE}
-    tables["articles"] = frame("articles", [a.as_record() for a in chunk.articles])
-    tables["errors"] = frame(
-        "errors", chunk.issues + [e for res in chunk.results for e in res["errors"]]
-    )
-    return tables
 
 
 def analyze(
@@ -400,18 +407,12 @@ def analyze(
         max_bytes=max_bytes,
         options=options,
     ):
-        for name, df in _chunk_tables(chunk).items():
+        for name, df in chunk.tables.items():
             parts[name].append(df)
     tables = {
         t: conform(t, pd.concat(dfs, ignore_index=True)) if dfs else frame(t)
         for t, dfs in parts.items()
     }
-    return Analysis(**tables)
-
-
-def assemble(articles: list[Article], issues: list[dict], results: list[dict]) -> Analysis:
-    """Build the analysis tables from per-article results (in article order)."""
-    tables = _chunk_tables(Chunk(articles, issues, results))
     return Analysis(**tables)
 
 
@@ -478,7 +479,7 @@ def parse(
                 max_bytes=max_bytes,
                 options=options,
             ):
-                writer.write(_chunk_tables(chunk))
+                writer.write(chunk.tables)
         finally:
             writer.close()
         if writer.rows["articles"] == 0:
