@@ -68,19 +68,21 @@ _SPLIT_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _STRENGTH = {"gazetteer": 3, "cue": 3, "title": 3, "given-name": 2, "context": 2, "default": 1}
 
 
-@dataclass
 class Token:
-    start: int
-    end: int
-    text: str
+    """A word of a sentence with its offsets; ``is_cap`` is worked out once, when made."""
 
-    handle: bool = False  # part of a hashtag, @handle or URL: never a name
+    __slots__ = ("start", "end", "text", "handle", "is_cap")
 
-    @property
-    def is_cap(self) -> bool:
-        if self.handle:
-            return False
-        return self.text[:1].isupper() or (self.text[:1].isdigit() and _is_product(self.text))
+    def __init__(self, start: int, end: int, text: str, handle: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.handle = handle  # part of a hashtag, @handle or URL: never a name
+        first = text[:1]
+        self.is_cap = not handle and (first.isupper() or (first.isdigit() and _is_product(text)))
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass
@@ -116,8 +118,11 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
         if s > 0 and text[s - 1] in "#@/=_":
             out.append(Token(s, e, t, handle=True))
             continue
+        if "-" not in t and "\u2010" not in t and "\u2011" not in t:
+            out.append(Token(s, e, t))
+            continue
         parts = _SPLIT_HYPHEN_RE.split(t)
-        if len(parts) > 1 and not _is_product(t) and gz.key(t) not in gz.names():
+        if not _is_product(t) and gz.key(t) not in gz.names():
             if t[:1].isupper() and any(p[:1].islower() for p in parts[1:]):
                 # Washington-led, Kremlin-backed: keep the name, the rest is no name
                 cut = len(parts[0])
@@ -135,11 +140,17 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _is_caps_sentence(tokens: list[Token]) -> bool:
-    words = [t.text for t in tokens if sum(c.isalpha() for c in t.text) >= 2]
+    words = [t.text for t in tokens if _letters_at_least_2(t.text)]
     if not words:
         return False
     upper = sum(w.isupper() for w in words)
     return upper / len(words) >= 0.7 and (len(words) >= 2 or upper == 1)
+
+
+def _letters_at_least_2(word: str) -> bool:
+    if word.isalpha():
+        return len(word) >= 2
+    return sum(c.isalpha() for c in word) >= 2
 
 
 def _runs(tokens: list[Token]) -> list[tuple[int, int]]:

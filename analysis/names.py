@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def strip_accents(text: str) -> str:
     """``Türkiye`` -> ``Turkiye``; other characters unchanged."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def slug(name: str) -> str:
     """Lower-case ASCII words joined by ``-``: ``Ismail Demir`` -> ``ismail-demir``."""
     s = strip_accents(name).lower().replace("’", "'").replace("'", "")

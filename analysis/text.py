@@ -9,6 +9,7 @@ line), so a header or byline is never glued to the first sentence.
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from importlib import resources
 
@@ -23,7 +24,7 @@ TOKEN_RE = re.compile(
     r"|\w+(?:[-\u2010\u2011'’.,]\w+)*"
     r"|[^\w\s]",
 )
-_POSSESSIVE = re.compile(r"(['’]s)$", re.IGNORECASE)
+_POSSESSIVE_ENDINGS = frozenset({"'s", "'S", "’s", "’S"})
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +87,20 @@ def split_sentences(text: str, start: int = 0) -> list[dict]:
     return out
 
 
+class _TokenMemo(threading.local):
+    """The tokens of the last text seen in this thread, by span: several steps tokenize the
+    same sentences of one article, and an article is analysed by one thread at a time."""
+
+    text: str | None = None
+    spans: dict[tuple[int, int], tuple[tuple[int, int, str], ...]]
+
+    def __init__(self) -> None:
+        self.spans = {}
+
+
+_MEMO = _TokenMemo()
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, token)`` triples for ``text[start:end]``; possessive ``'s`` is split off.
 
@@ -93,12 +108,21 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     ['Russia', "'s", 'S-400', ',', 'the', 'U.S.', 'said', '.']
     """
     end = len(text) if end is None else end
+    memo = _MEMO
+    if memo.text is not text:
+        memo.text, memo.spans = text, {}
+    cached = memo.spans.get((start, end))
+    if cached is None:
+        cached = memo.spans[(start, end)] = tuple(_tokenize(text, start, end))
+    return list(cached)
+
+
+def _tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
         s, e = m.span()
         tok = m.group()
-        pm = _POSSESSIVE.search(tok)
-        if pm and len(tok) > 2:
+        if len(tok) > 2 and tok[-2:] in _POSSESSIVE_ENDINGS:
             cut = e - 2
             out.append((s, cut, tok[:-2]))
             out.append((cut, e, tok[-2:]))

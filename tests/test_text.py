@@ -67,3 +67,18 @@ def test_tokens(text, tokens):
 def test_odd_text_never_raises(text):
     for s in split_sentences(text):
         assert text[s["start"] : s["end"]] == s["text"]
+
+
+def test_tokenize_memo_returns_fresh_lists_per_text():
+    text = "Russia's S-400 arrived. Turkey paid."
+    first = tokenize(text, 0, 23)
+    first.append((0, 0, "junk"))  # a caller changing its list does not change the memo
+    assert tokenize(text, 0, 23) == [
+        (0, 6, "Russia"),
+        (6, 8, "'s"),
+        (9, 14, "S-400"),
+        (15, 22, "arrived"),
+        (22, 23, "."),
+    ]
+    other = "Greece's jets arrived. Turkey paid."  # another text, same offsets
+    assert [t for _, _, t in tokenize(other, 0, 22)][:2] == ["Greece", "'s"]
