@@ -140,11 +140,19 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 def _is_caps_sentence(tokens: list[Token]) -> bool:
-    words = [t.text for t in tokens if _letters_at_least_2(t.text)]
+    """At least 70% of the words (two letters or more) are upper case: a headline in capitals."""
+    words = upper = 0
+    most_lower = 0.3 * len(tokens)  # more lower-case words than this: the share is below 70%
+    for t in tokens:
+        if _letters_at_least_2(t.text):
+            words += 1
+            if t.text.isupper():
+                upper += 1
+            elif words - upper > most_lower:
+                return False
     if not words:
         return False
-    upper = sum(w.isupper() for w in words)
-    return upper / len(words) >= 0.7 and (len(words) >= 2 or upper == 1)
+    return upper / words >= 0.7 and (words >= 2 or upper == 1)
 
 
 def _letters_at_least_2(word: str) -> bool:
