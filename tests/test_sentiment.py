@@ -3,6 +3,8 @@
 import matplotlib
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import plots
 from analysis.sentiment import (
@@ -90,3 +92,44 @@ def test_plots_on_the_seed(seed_analysis):
     assert ax.get_title()
     ax = plots.plot_quote_sentiment(seed_analysis.quotes)
     assert ax.get_legend() is not None
+
+
+def _nltk_analyser():
+    """NLTK's own analyser (its SentiText and polarity_scores) with the same lexicon."""
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    nltk_own = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    nltk_own.lexicon = analyzer().lexicon
+    nltk_own.constants = analyzer().constants
+    return nltk_own
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said: "This is a GREAT, great deal!!!" -- not bad, at least.',
+        "Awful?! Really?!? 'Horrible' deal... kind of good, but bad.",
+        "cat, ,cat cat!!! !!!cat ?!?cat cat?!?! \"cat\" -cat- :) :-( <3 don't, 'tis",
+        "NOT good!!   Very   BAD!?!?  ",
+        "",
+        "x",
+    ],
+)
+def test_scores_equal_nltks_own_analyser(text):
+    assert analyzer().polarity_scores(text) == _nltk_analyser().polarity_scores(text)
+
+
+_MARKS = ["", "", ".", ",", "!", "!!!", "?!?", "?!", "'", '"', "-", ":", "\u201c"]
+_WORDS = ["good", "GOOD", "bad", "Bad", "kind", "of", "not", "but", "very", "great", "x", ":)"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_MARKS), st.sampled_from(_WORDS), st.sampled_from(_MARKS)),
+        max_size=12,
+    )
+)
+def test_scores_equal_nltks_own_analyser_on_any_text(tokens):
+    text = " ".join(before + word + after for before, word, after in tokens)
+    assert analyzer().polarity_scores(text) == _nltk_analyser().polarity_scores(text)
