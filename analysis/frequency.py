@@ -7,8 +7,6 @@ deterministically: by count (descending), then by ``entity_id``.
 
 from __future__ import annotations
 
-from itertools import combinations
-
 import pandas as pd
 
 from .tables import Analysis, conform
@@ -101,34 +99,43 @@ def cooccurrence(
         raise ValueError(f"window must be one of {_WINDOWS}, not {window!r}")
     df = _entities(analysis, labels)
     keys = ["article_id", "sentence_id"] if window == "sentence" else ["article_id"]
-    pairs: dict[tuple[str, str], list] = {}
-    for key, group in df.groupby(keys, sort=True):
-        ids = sorted(set(group["entity_id"].dropna()))
-        article = key[0] if isinstance(key, tuple) else key
-        for a, b in combinations(ids, 2):
-            entry = pairs.setdefault((a, b), [0, set()])
-            entry[0] += 1
-            entry[1].add(article)
-    names = _names(df).set_index("entity_id") if not df.empty else None
-    rows = []
-    for (a, b), (count, arts) in pairs.items():
-        if count < min_count:
-            continue
-        rows.append(
-            {
-                "entity_a": a,
-                "entity_b": b,
-                "name_a": names.at[a, "canonical_name"],
-                "name_b": names.at[b, "canonical_name"],
-                "label_a": names.at[a, "label"],
-                "label_b": names.at[b, "label"],
-                "count": count,
-                "articles": len(arts),
-            }
-        )
     cols = ["entity_a", "entity_b", "name_a", "name_b", "label_a", "label_b", "count", "articles"]
-    out = pd.DataFrame(rows, columns=cols)
-    out = out.astype({c: "string" for c in cols[:6]} | {"count": "int64", "articles": "int64"})
+    types = {c: "string" for c in cols[:6]} | {"count": "int64", "articles": "int64"}
+    df = df.dropna(subset=["entity_id"])
+    if df.empty:
+        return pd.DataFrame(columns=cols).astype(types)
+    # every window's distinct entities as integer codes (category codes follow string order),
+    # joined with themselves: one row per pair of entities sharing a window
+    one = df[[*keys, "entity_id"]].drop_duplicates()
+    entity = one["entity_id"].astype("string").astype("category")
+    base = pd.DataFrame(
+        {
+            "window": one.groupby(keys, sort=False).ngroup().to_numpy(),
+            "article": one["article_id"].astype("category").cat.codes.to_numpy(),
+            "e": entity.cat.codes.to_numpy(),
+        }
+    )
+    pairs = base.merge(base[["window", "e"]], on="window", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["e_a"] < pairs["e_b"]]
+    counts = pairs.groupby(["e_a", "e_b"], sort=False).agg(
+        count=("window", "size"), articles=("article", "nunique")
+    )
+    counts = counts[counts["count"] >= min_count].reset_index()
+    ids = entity.cat.categories
+    names = _names(df).set_index("entity_id")
+    out = pd.DataFrame(
+        {
+            "entity_a": ids[counts["e_a"].to_numpy()],
+            "entity_b": ids[counts["e_b"].to_numpy()],
+        }
+    )
+    for side in ("a", "b"):
+        found = names.reindex(out[f"entity_{side}"])
+        out[f"name_{side}"] = found["canonical_name"].to_numpy()
+        out[f"label_{side}"] = found["label"].to_numpy()
+    out["count"] = counts["count"].to_numpy()
+    out["articles"] = counts["articles"].to_numpy()
+    out = out[cols].astype(types)
     out = out.sort_values(
         ["count", "articles", "entity_a", "entity_b"],
         ascending=[False, False, True, True],
