@@ -63,6 +63,7 @@ _NOT_PRODUCTS = frozenset({"covid-19", "sars-cov-2", "mh17", "h1n1", "g20", "g7"
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _HYPHENS = "-\u2010\u2011"
 _SPLIT_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
+_HANDLE_OR_HYPHEN = re.compile(r"[-\u2010\u2011#@/=_]")  # a sentence needing _tokens' checks
 
 # How sure a rule is: stronger evidence wins when one name gets different labels in an article.
 _STRENGTH = {"gazetteer": 3, "cue": 3, "title": 3, "given-name": 2, "context": 2, "default": 1}
@@ -113,6 +114,8 @@ def _is_product(word: str) -> bool:
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
     """Tokens of a sentence; hyphenated names are cut where the case changes."""
+    if _HANDLE_OR_HYPHEN.search(text, max(start - 1, 0), end) is None:
+        return [Token(s, e, t) for s, e, t in tokenize(text, start, end)]  # the usual case
     out = []
     for s, e, t in tokenize(text, start, end):
         if s > 0 and text[s - 1] in "#@/=_":
