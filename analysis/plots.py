@@ -35,7 +35,7 @@ def plot_top_entities(freq, n: int = 15, *, by_label: bool = False, ax=None, tit
         top = freq.head(n).iloc[::-1]
     ax = _axes(ax, figsize=(8, max(3.0, 0.3 * len(top) + 1.2)))
     colours = [_LABEL_COLOURS.get(lab, "tab:gray") for lab in top["label"]]
-    ax.barh([str(x) for x in top["canonical_name"]], top["mentions"], color=colours)
+    ax.barh([_plain(x) for x in top["canonical_name"]], top["mentions"], color=colours)
     for lab in dict.fromkeys(top["label"]):
         ax.bar(0, 0, color=_LABEL_COLOURS.get(lab, "tab:gray"), label=lab)
     if len(top):
@@ -59,7 +59,7 @@ def plot_cooccurrence(pairs, n: int = 12, *, ax=None, title=None):
     for row in pairs.itertuples(index=False):
         for eid, name in ((row.entity_a, row.name_a), (row.entity_b, row.name_b)):
             weight[eid] = weight.get(eid, 0) + int(row.count)
-            names[eid] = str(name)
+            names[eid] = _plain(name)
     ids = sorted(weight, key=lambda e: (-weight[e], e))[:n]
     index = {e: i for i, e in enumerate(ids)}
     matrix = np.zeros((len(ids), len(ids)))
@@ -92,7 +92,7 @@ def plot_speaker_sentiment(by_speaker, n: int = 15, *, ax=None, title=None):
     top = by_speaker.head(n)
     ax = _axes(ax, figsize=(8, max(2.5, 0.35 * len(top) + 1)))
     if len(top):
-        labels = [str(s) for s in top["speaker"]][::-1]
+        labels = [_plain(s) for s in top["speaker"]][::-1]
         means = list(top["mean"])[::-1]
         spread = [0.0 if s != s else s for s in top["std"]][::-1]  # one quote: no spread
         colours = ["tab:green" if m >= 0.05 else "tab:red" if m <= -0.05 else "grey" for m in means]
@@ -149,12 +149,21 @@ def plot_quote_sentiment(quotes, *, ax=None, title=None):
 # --- chronology -------------------------------------------------------------------------------
 
 
-def plot_timeline(chrono, *, ax=None, title: str = "Chronology of events", max_label: int = 70):
+def plot_timeline(
+    chrono,
+    *,
+    ax=None,
+    title: str = "Chronology of events",
+    max_label: int = 70,
+    max_events: int = 40,
+):
     """A timeline of :func:`analysis.chronology` rows: one line per event, top to bottom.
 
     Day events are points, longer intervals (`2019`, `April 2021`) horizontal bars over the
     days they cover; labels read actor – action – target. Events without both interval ends
     (undated, or only bounded by an ordering) are listed apart, to the right of the axis.
+    At most ``max_events`` of each are drawn (the first ones, in chronological order); the
+    title says how many were left out.
     """
     import matplotlib.dates as mdates
     import pandas as pd
@@ -166,11 +175,15 @@ def plot_timeline(chrono, *, ax=None, title: str = "Chronology of events", max_l
         return ax
 
     def short(text) -> str:
-        text = "" if text is None or pd.isna(text) else str(text)
+        text = "" if text is None or pd.isna(text) else _plain(text)
         return text if len(text) <= max_label else text[: max_label - 1] + "…"
 
     both = chrono["interval_start"].notna() & chrono["interval_end"].notna()
     placed, apart = chrono[both], chrono[~both]
+    left_out = max(0, len(placed) - max_events) + max(0, len(apart) - max_events)
+    placed, apart = placed.head(max_events), apart.head(max_events)
+    if left_out:
+        title = f"{title} (first {max_events} shown, {left_out} more in the table)"
     for y, row in enumerate(placed.itertuples(index=False)):
         start, end = pd.Timestamp(row.interval_start), pd.Timestamp(row.interval_end)
         color = f"C{int(row.quad_class) if pd.notna(row.quad_class) else 0}"
@@ -207,6 +220,11 @@ def plot_timeline(chrono, *, ax=None, title: str = "Chronology of events", max_l
 
 
 # --- helpers ---------------------------------------------------------------------------------
+
+
+def _plain(text) -> str:
+    """Text from an article as a label: ``$`` would start matplotlib's math mode."""
+    return str(text).replace("$", r"\$")
 
 
 def _no_data(ax) -> None:

@@ -151,6 +151,21 @@ def test_timeline_plot():
     assert plot_timeline(chronology(Analysis())).get_title()
 
 
+def test_timeline_caps_events_and_draws_dollars_as_text():
+    from analysis.plots import plot_timeline
+
+    chrono = chronology(analysis_of(seed_doc()))
+    chrono.loc[chrono.index[0], "label"] = "Ankara pays $1.4 billion and $2 more"
+    ax = plot_timeline(chrono, max_events=2)
+    ax.figure.canvas.draw()  # a "$...$" pair would be parsed as math here and garbled
+    texts = [t.get_text() for t in ax.texts]
+    assert any(r"\$1.4 billion and \$2" in t for t in texts)
+    placed = chrono["interval_start"].notna() & chrono["interval_end"].notna()
+    left_out = max(0, placed.sum() - 2) + max(0, (~placed).sum() - 2)
+    assert left_out > 0 and f"{left_out} more" in ax.get_title()
+    assert len(ax.lines) + len(ax.patches) <= 2  # points and bars of the placed events
+
+
 def test_merge_end_to_end(tmp_path):
     """Two articles of a small corpus report one sanction: one chronology row, two sources."""
     import analysis
