@@ -25,6 +25,7 @@ TOKEN_RE = re.compile(
     r"|[^\w\s]",
 )
 _POSSESSIVE_ENDINGS = frozenset({"'s", "'S", "’s", "’S"})
+_POSSESSIVE_IN = re.compile("['’][sS]")
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +119,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 
 def _tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    if _POSSESSIVE_IN.search(text, start, end) is None:  # most sentences: no 's to split off
+        return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
     out = []
     for m in TOKEN_RE.finditer(text, start, end):
         s, e = m.span()
