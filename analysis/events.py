@@ -36,6 +36,8 @@ over tokens, the entities table and the timexes table:
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -80,6 +82,8 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 SUBJECT_PRONOUNS = frozenset("i we you he she it they who which".split())
 _QUOTE_OPEN = "“„‟〝«"
 _QUOTE_CLOSE = "”〞»"
+# A quotation mark, or the first newline of a blank line (a paragraph break).
+_QUOTE_MARK_OR_BREAK = re.compile("\n(?=\n)|[" + re.escape(_QUOTE_OPEN + _QUOTE_CLOSE) + '"]')
 # Temporal prepositions that make a date an adverbial of the clause (`in 2019`).
 TIME_PREPS = frozenset("in on at during since by until till from through throughout".split())
 DEICTIC_STARTS = frozenset(
@@ -150,6 +154,19 @@ def triggers() -> dict[str, dict[tuple[str, ...], Trigger]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first words of all trigger forms: other tokens cannot start a trigger."""
+    return frozenset(words[0] for table in triggers().values() for words in table)
+
+
+@lru_cache(maxsize=1)
+def _event_starts() -> frozenset[str]:
+    """Words an event can start from: a trigger's first word, or an ordering cue before an
+    event noun (:func:`_nominal_events`). A sentence with none of them has no events."""
+    return _first_words() | frozenset(ORDERING_CUES)
+
+
 # --------------------------------------------------------------------------------------------
 # One sentence
 
@@ -178,32 +195,62 @@ class _Event:
     before: int | None = None
 
 
+class _Marks:
+    """Per-article lookups shared by its sentences: entities sorted by start, and the quoted
+    character ranges merged into disjoint sorted spans (so both are found by bisection)."""
+
+    def __init__(self, entities: list[dict], quoted: list[tuple[int, int]]):
+        self.entities = sorted(entities, key=lambda e: e["start"])
+        self.entity_starts = [e["start"] for e in self.entities]
+        merged: list[tuple[int, int]] = []
+        for qs, qe in sorted(q for q in quoted if q[0] < q[1]):
+            if merged and qs <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], qe))
+            else:
+                merged.append((qs, qe))
+        self.quoted = merged
+        self.quote_starts = [qs for qs, _ in merged]
+
+    def entities_in(self, start: int, end: int) -> list[dict]:
+        """Entities starting in ``[start, end)``, by start (ties in table order)."""
+        lo = bisect_left(self.entity_starts, start)
+        return self.entities[lo : bisect_left(self.entity_starts, end, lo)]
+
+    def quoted_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quoted spans overlapping ``[start, end)``."""
+        lo = max(0, bisect_right(self.quote_starts, start) - 1)
+        hi = bisect_left(self.quote_starts, end, lo)
+        return [q for q in self.quoted[lo:hi] if q[1] > start]
+
+
 class _Sentence:
     """Tokens of one sentence with entity and quotation marks, and its clause numbering."""
 
-    def __init__(self, text: str, sent: dict, entities: list[dict], quoted: list[tuple]):
-        self.text = text
+    def __init__(self, sent: dict, tokens: list[Token], lower: list[str], marks: _Marks):
         self.sentence_id = int(sent["sentence_id"])
-        self.tokens: list[Token] = tokenize(text, int(sent["start"]), int(sent["end"]))
-        self.lower = [t[2].lower() for t in self.tokens]
+        self.tokens = tokens
+        self.lower = lower  # the tokens in lower case
         n = len(self.tokens)
         self.entity_at: list[int | None] = [None] * n  # index into self.entities
-        self.entities = sorted(
-            (e for e in entities if sent["start"] <= e["start"] < sent["end"]),
-            key=lambda e: e["start"],
-        )
+        self.entities = marks.entities_in(sent["start"], sent["end"])
+        starts = [t[0] for t in self.tokens]
+        self.ends = [t[1] for t in self.tokens]
         for k, ent in enumerate(self.entities):
-            for i, (s, e, _) in enumerate(self.tokens):
-                if s < ent["end"] and e > ent["start"] and self.entity_at[i] is None:
+            # the tokens overlapping the entity; an earlier entity keeps a shared token
+            for i in range(bisect_right(self.ends, ent["start"]), bisect_left(starts, ent["end"])):
+                if self.entity_at[i] is None:
                     self.entity_at[i] = k
-        self.quoted = [any(qs <= s < qe for qs, qe in quoted) for s, _, _ in self.tokens]
+        self.quoted = [False] * n  # whether the token starts inside quotation marks
+        for qs, qe in marks.quoted_in(sent["start"], sent["end"]):
+            for i in range(bisect_left(starts, qs), bisect_left(starts, qe)):
+                self.quoted[i] = True
         self.clause = self._clauses()
 
     def _clauses(self) -> list[int]:
         """Clause number per token: 0 for the main clause, k > 0 for the k-th subordinate."""
         out, current, n_sub, in_sub = [], 0, 0, False
         for i, w in enumerate(self.lower):
-            if self.is_subordinator(i):
+            if w in SUBORDINATORS and self.is_subordinator(i):
                 n_sub += 1
                 current, in_sub = n_sub, True
             elif in_sub and w in {",", ";"}:
@@ -290,9 +337,9 @@ def _quoted_ranges(text: str, start: int, quotes: list[dict]) -> list[tuple[int,
     ]
     # Pair marks per paragraph ourselves too: a closing straight `"` may end a curly `“`.
     opened: int | None = None
-    for i in range(start, len(text)):
-        c = text[i]
-        if c == "\n" and i + 1 < len(text) and text[i + 1] == "\n":
+    for m in _QUOTE_MARK_OR_BREAK.finditer(text, start):
+        i, c = m.start(), m.group()
+        if c == "\n":  # a paragraph break
             opened = None
         elif c in _QUOTE_OPEN or (c == '"' and opened is None):
             opened = i
@@ -373,13 +420,19 @@ def _is_adverb(sent: _Sentence, j: int) -> bool:
 
 def _sentence_events(sent: _Sentence) -> list[_Event]:
     table = triggers()
+    first_words = _first_words()
     classes = event_classes()
     events: list[_Event] = []
     used: set[int] = set()
     i = 0
     n = len(sent.tokens)
     while i < n:
-        if sent.quoted[i] or i in used or sent.entity_at[i] is not None:
+        if (
+            sent.lower[i] not in first_words
+            or sent.quoted[i]
+            or i in used
+            or sent.entity_at[i] is not None
+        ):
             i += 1
             continue
         stop = _match_form(sent, i, table["stop"])
@@ -585,6 +638,8 @@ def _participants(sent: _Sentence, events: list[_Event], k: int) -> None:
 
 def _ordering(sent: _Sentence, events: list[_Event]) -> None:
     """`X after Y` / `before Y` / `following Y` between events of one sentence."""
+    if not events:
+        return
     for i, w in enumerate(sent.lower):
         rel = ORDERING_CUES.get(w)
         if rel is None or sent.quoted[i]:
@@ -625,17 +680,23 @@ def _adverbial(text: str, tx: dict, sent: dict) -> bool:
     return prev in TIME_PREPS or (prev in {"early", "late", "mid", "later"} and prev2 in TIME_PREPS)
 
 
+def _dated(timexes: list[dict]) -> list[dict]:
+    """The dates and times with a known interval (those that can date an event)."""
+    return [
+        tx
+        for tx in timexes
+        if tx.get("type") in ("DATE", "TIME") and not pd.isna(tx.get("interval_start"))
+    ]
+
+
 def _timex_for(
     sent: _Sentence, ev: _Event, others: list[_Event], timexes: list[dict], text: str, srec: dict
 ) -> dict | None:
+    """The time expression dating ``ev`` among ``timexes`` (the sentence's, from :func:`_dated`)."""
     best, best_key = None, None
     for tx in timexes:
-        if tx.get("type") not in ("DATE", "TIME") or pd.isna(tx.get("interval_start")):
-            continue
-        if not (srec["start"] <= tx["start"] < srec["end"]):
-            continue
-        idx = next((i for i, t in enumerate(sent.tokens) if t[1] > tx["start"]), None)
-        if idx is None or sent.quoted[idx] or sent.clause[idx] != ev.clause:
+        idx = bisect_right(sent.ends, tx["start"])  # the first token ending after its start
+        if idx == len(sent.tokens) or sent.quoted[idx] or sent.clause[idx] != ev.clause:
             continue
         if not _adverbial(text, tx, srec):
             continue
@@ -705,12 +766,18 @@ def event_step(doc: Document) -> dict[str, list[dict]]:
     text = doc.text
     sentences = doc.sentences or split_sentences(text, doc.body_start)
     entities = [e for e in doc.entities if e.get("start") is not None]
-    quoted = _quoted_ranges(text, doc.body_start, doc.quotes)
+    marks = _Marks(entities, _quoted_ranges(text, doc.body_start, doc.quotes))
+    dated = _dated(doc.timexes)
+    event_starts = _event_starts()
     lead = _lead_sentence(sentences)
     out: list[_Event] = []
     per_sentence: list[tuple[_Sentence, dict, list[_Event]]] = []
     for srec in sentences:
-        sent = _Sentence(text, srec, entities, quoted)
+        tokens = tokenize(text, int(srec["start"]), int(srec["end"]))
+        lower = [t[2].lower() for t in tokens]
+        if event_starts.isdisjoint(lower):  # no word an event can start from
+            continue
+        sent = _Sentence(srec, tokens, lower, marks)
         evs = _sentence_events(sent)
         for ev in evs:
             _resolve_pronoun(ev, entities, doc.quotes, srec)
@@ -727,11 +794,12 @@ def event_step(doc: Document) -> dict[str, list[dict]]:
     for sent, srec, evs in per_sentence:
         base = len(out)
         out.extend(evs)
+        sentence_dates = [tx for tx in dated if srec["start"] <= tx["start"] < srec["end"]]
         for ev in evs:
             cls = event_classes()[ev.event_class]
             actors, actor_names = _ids(ev.actors)
             targets, target_names = _ids(ev.targets)
-            tx = _timex_for(sent, ev, evs, doc.timexes, text, srec)
+            tx = _timex_for(sent, ev, evs, sentence_dates, text, srec)
             rec = {
                 "sentence_id": sent.sentence_id,
                 "start": ev.start,

@@ -372,3 +372,35 @@ def test_event_noun_after_an_ordering_cue():
         ("attack", "military", "gpe:IRN", "gpe:ISR"),
     ]
     assert df["dated_by"].tolist() == ["ordering", "ordering"]
+
+
+def test_quoted_spans_are_merged_for_lookup():
+    from analysis.events import _Marks
+
+    marks = _Marks([], [(15, 30), (10, 20), (40, 45), (50, 50), (45, 48)])
+    assert marks.quoted == [(10, 30), (40, 48)]  # overlapping and touching spans joined
+    assert marks.quoted_in(0, 100) == [(10, 30), (40, 48)]
+    assert marks.quoted_in(25, 42) == [(10, 30), (40, 48)]
+    assert marks.quoted_in(30, 40) == []
+
+
+def test_a_quote_table_span_and_paired_marks_overlap():
+    # the quote record covers part of the quotation; the paired marks cover all of it
+    text = "“Russia attacked, and France sanctioned Iran,” Emmanuel Macron said."
+    quotes = [{"start": 1, "end": 17, "kind": "direct"}]
+    df = events_of(text, quotes=quotes)
+    assert summary(df) == [("said", "statement", "person:emmanuel-macron", "")]
+
+
+def test_overlapping_entities_the_earlier_keeps_the_shared_token():
+    doc = make_doc("France sanctioned Russia.", ENTS, TIMES, date=DAY)
+    russia = next(e for e in doc.tables["entities"] if e["text"] == "Russia")
+    # a second record over the same token, later in the table: the first one stays the target
+    doc.tables["entities"].append({**russia, "entity_id": "gpe:XXX", "canonical_name": "X"})
+    assert event_step(doc)["events"][0]["targets"] == "gpe:RUS"
+
+
+def test_sentences_without_event_words_give_nothing_but_keep_ids():
+    df = events_of("Nice weather today. The mood was calm. France sanctioned Russia.")
+    assert summary(df) == [("sanctioned", "sanction", "gpe:FRA", "gpe:RUS")]
+    assert df["sentence_id"].tolist() == [2]
