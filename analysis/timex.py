@@ -45,9 +45,17 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import product
+from math import prod
+
+try:  # the parse tree of a pattern, for the prefilter (CPython's own regex parser, 3.11+)
+    from re import _constants as _sre_c
+    from re import _parser as _sre_parser
+except ImportError:  # pragma: no cover - another Python: every rule runs on every sentence
+    _sre_c = _sre_parser = None
 
 import pandas as pd
 
@@ -138,6 +146,11 @@ def interval_of(value: str | None) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """
     if not isinstance(value, str):
         return None
+    return _interval_of_str(value)
+
+
+@lru_cache(maxsize=4096)
+def _interval_of_str(value: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     m = _VALUE_RE.fullmatch(value)
     if not m:
         return None
@@ -314,12 +327,19 @@ class _Context:
     offset: int  # offset of the sentence in the article
     mentions: list[dict]  # resolved records so far (for anaphoric quarters and "a year earlier")
     sentence_id: int
+    _tenses: dict[tuple[int, int], str] = field(default_factory=dict, init=False, repr=False)
 
     def tense(self, start: int, end: int) -> str:
         """``past``, ``future`` or ``none``: the tense cue nearest to a span (sentence offsets).
 
         Only cues within a clause-sized window count (which also keeps long texts linear).
         """
+        known = self._tenses.get((start, end))
+        if known is None:
+            known = self._tenses[start, end] = self._tense(start, end)
+        return known
+
+    def _tense(self, start: int, end: int) -> str:
         best: tuple[int, str] | None = None
         lo, hi = max(0, start - _TENSE_WINDOW), min(len(self.sentence), end + _TENSE_WINDOW)
         for kind, pattern in (("future", _FUTURE_CUE), ("past", _past_cue())):
@@ -1203,12 +1223,287 @@ _POINT_MODS = {"START", "END", "MID"}
 
 
 # ----------------------------------------------------------------------------------------------
+# Prefilter: the rules a sentence can match at all
+#
+# Most sentences hold no time expression, and running every rule over every sentence was most
+# of the cost of this step. A match of a rule cannot do without some literal text: ``quarter``
+# for ``quarter_ref``, a capitalised month name for ``month``, a digit for ``numeric``. These
+# *triggers* are read off each compiled pattern (:func:`_required`), so they follow the grammar
+# and its vocabulary by construction; a sentence is scanned once for all triggers, and a rule
+# runs only when each of its requirements is met. The analysis is sound, not complete: what it
+# does not understand requires nothing. ``tests/test_timex.py`` checks on strings generated
+# from the patterns that no match is lost.
+
+_Trigger = tuple[str, bool | None]  # (text, ignore case); _DIGIT: any decimal digit (``\d``)
+_Chars = tuple[tuple[str, bool], ...]  # a literal string, each character with its IGNORECASE
+_DIGIT: _Trigger = (r"\d", None)
+_FINITE_MAX = 64  # literal strings tracked per node of the pattern before giving up on them
+# The characters that ``re.IGNORECASE`` matches to an ASCII letter besides its two cases (the
+# test checks all of Unicode): folded before lower-casing, so a sentence's lower-case form holds
+# every case-insensitive trigger its rules can match.
+_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED_CHARS = re.compile("[\u0130\u0131\u017f\u212a]")
+_ANY_DIGIT = re.compile(r"\d")
+_IGNORECASE = int(re.IGNORECASE)  # a plain int: the flag arithmetic of re.RegexFlag is slow
+_RARE_CHARS = "-/:"  # single characters still worth a trigger (speed only: any choice is sound)
+
+
+def _required(pattern: re.Pattern) -> list[frozenset[_Trigger]]:
+    """What any match of ``pattern`` contains: one trigger of each set.
+
+    Nothing is required (the rule runs on every sentence) when the pattern cannot be read.
+    """
+    if _sre_parser is None:
+        return []
+    try:
+        tree = _sre_parser.parse(pattern.pattern, pattern.flags)
+        finite, needs = _seq_needs(list(tree), int(tree.state.flags))
+    except Exception:  # a parser that changed shape: no prefilter, same results
+        return []
+    if finite is not None:
+        needs = [t for t in [_triggers(finite)] if t]
+    return needs
+
+
+def _seq_needs(items: list, flags: int) -> tuple[set[_Chars] | None, list[frozenset[_Trigger]]]:
+    """``(strings, needs)`` of a sequence of pattern nodes: ``strings`` is the set of strings it
+    matches when that is a small set of literals (else ``None``), ``needs`` its requirements."""
+    run: set[_Chars] = {()}  # the literal strings of the current stretch of literal nodes
+    needs: list[frozenset[_Trigger]] = []
+    exact = True
+    for op, av in items:
+        strings, more = _node_needs(op, av, flags)
+        if strings is not None:
+            joined = {a + b for a in run for b in strings}
+            if len(joined) <= _FINITE_MAX:
+                run = joined
+                continue
+            exact = False  # too many strings: the stretch so far becomes a requirement
+            needs.append(_triggers(run))
+            run = strings
+            continue
+        exact = False
+        needs.append(_triggers(run))
+        needs.extend(more)
+        run = {()}
+    if exact:
+        return run, []
+    needs.append(_triggers(run))
+    return None, [n for n in needs if n]
+
+
+def _node_needs(op, av, flags: int) -> tuple[set[_Chars] | None, list[frozenset[_Trigger]]]:
+    """``(strings, needs)`` of one node of the parse tree (see :func:`_seq_needs`)."""
+    ignore = bool(flags & _IGNORECASE)
+    if op is _sre_c.LITERAL:
+        return {((chr(av), ignore),)}, []
+    if op is _sre_c.IN:
+        chars = _class_chars(av)
+        if chars is not None:
+            return {((c, ignore),) for c in chars}, []
+        if av == [(_sre_c.CATEGORY, _sre_c.CATEGORY_DIGIT)]:
+            return None, [frozenset([_DIGIT])]
+        return None, []
+    if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
+        return {()}, []  # zero width
+    if op is _sre_c.SUBPATTERN:
+        _group, add, remove, items = av
+        return _seq_needs(list(items), (flags | int(add)) & ~int(remove))
+    if op is _sre_c.ATOMIC_GROUP:
+        return _seq_needs(list(av), flags)
+    if op is _sre_c.BRANCH:
+        alternatives = [_seq_needs(list(items), flags) for items in av[1]]
+        if all(s is not None for s, _ in alternatives):
+            union = set().union(*(s for s, _ in alternatives))
+            if len(union) <= _FINITE_MAX:
+                return union, []
+        # A match meets the requirements of one alternative; so, picking one requirement of
+        # each alternative in every possible way, each union of the picks is met (picks among
+        # the two most selective of each alternative, or the most selective if that is many).
+        options = []
+        for strings, needs in alternatives:
+            if strings is not None:
+                needs = [t for t in [_triggers(strings)] if t]
+            if not needs:
+                return None, []
+            first, *rest = sorted(needs, key=_selectivity, reverse=True)
+            options.append([first, *[n for n in rest[:1] if _selectivity(n) >= 4]])
+        if prod(len(o) for o in options) > 16:
+            options = [o[:1] for o in options]
+        unions = {_minimal(frozenset().union(*pick)) for pick in product(*options)}
+        return None, sorted((u for u in unions if u), key=sorted)
+    if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
+        lo, hi, items = av
+        strings, needs = _seq_needs(list(items), flags)
+        if strings is not None and hi <= 3:
+            repeated = {
+                sum(combo, ()) for k in range(lo, hi + 1) for combo in product(strings, repeat=k)
+            }
+            if len(repeated) <= _FINITE_MAX:
+                return repeated, []
+        if lo == 0:
+            return None, []
+        if strings is not None:
+            return None, [t for t in [_triggers(strings)] if t]
+        return None, needs
+    return None, []  # anything else (a backreference, any character...): no requirement
+
+
+def _class_chars(items: list) -> set[str] | None:
+    """The characters of a small positive character class (``[ap]``, ``[1-4]``), else None."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            chars.add(chr(av))
+        elif op is _sre_c.RANGE and av[1] - av[0] < 10:
+            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _triggers(strings: set[_Chars]) -> frozenset[_Trigger]:
+    """One trigger per literal string: its longest piece that the sentence scan can find as
+    such; empty when some string needs nothing."""
+    out = set()
+    for s in strings:
+        pieces, piece, prev = [], "", None
+        for ch, ignore in s:
+            if ignore != prev or (ignore and not _foldable(ch)):
+                pieces.append((piece, prev))
+                piece = ""
+            if not ignore:
+                piece += ch
+            elif _foldable(ch):
+                piece += ch.lower()
+            prev = ignore
+        pieces.append((piece, prev))
+        text, ignore = max(pieces, key=lambda p: len(p[0]))
+        if not text:
+            return frozenset()
+        out.add((text, ignore))
+    return _minimal(frozenset(out))
+
+
+def _foldable(ch: str) -> bool:
+    """Whether the lowered sentence holds ``ch`` wherever ``re.IGNORECASE`` matches it: ASCII
+    (see ``_ASCII_FOLDS``) and characters without case (``’``)."""
+    return ch.isascii() or ch.lower() == ch.upper()
+
+
+def _minimal(triggers: frozenset[_Trigger]) -> frozenset[_Trigger]:
+    """Without the triggers that contain another one (found whenever they are); empty when a
+    single letter would meet the set (nearly every sentence does)."""
+    # a lone digit becomes any digit: hardly less selective, and it covers the longer numbers
+    triggers = frozenset(_DIGIT if len(t[0]) == 1 and t[0].isdecimal() else t for t in triggers)
+
+    def covered(t: _Trigger) -> bool:
+        if t[1] is not None and _DIGIT in triggers and _ANY_DIGIT.search(t[0]):
+            return True
+        return any(o != t and o[1] == t[1] and o[0] in t[0] for o in triggers)
+
+    kept = frozenset(t for t in triggers if not covered(t))
+    if any(len(t[0]) < 2 and t[0] not in _RARE_CHARS for t in kept if t != _DIGIT):
+        return frozenset()
+    return kept
+
+
+def _selectivity(triggers: frozenset[_Trigger]) -> int:
+    """A rough rank of how few sentences meet a requirement: its shortest trigger."""
+    return min(3 if t == _DIGIT else len(t[0]) for t in triggers)
+
+
+def _trie_regex(words: set[str]) -> re.Pattern:
+    """An alternation of ``words`` as a trie: fast in ``re``, and a match is the longest word
+    that starts there."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(emit(trie) or "(?!)")
+
+
+@dataclass(frozen=True)
+class _Prefilter:
+    """The requirements of all rules, numbered as bits, and the scan that finds those met."""
+
+    needs: tuple[int, ...]  # per rule: the bits of its requirements
+    folded: re.Pattern  # case-insensitive triggers, over the lowered sentence
+    folded_meets: dict[str, int]  # a trigger found -> the requirements it meets (with those inside)
+    exact: re.Pattern  # case-sensitive triggers, over the sentence as it is
+    exact_meets: dict[str, int]
+    digit: int  # the requirements a digit meets
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> _Prefilter:
+    needs = [_required(r.pattern) for r in rules()]
+    sets = sorted({s for n in needs for s in n}, key=sorted)
+    bit = {s: 1 << i for i, s in enumerate(sets)}
+    meets: dict[_Trigger, int] = {}
+    for s in sets:
+        for t in s:
+            meets[t] = meets.get(t, 0) | bit[s]
+
+    def meets_inside(ignore: bool) -> dict[str, int]:
+        words = [t for t, i in meets if i is ignore]
+        return {w: sum(meets[(o, ignore)] for o in words if o in w) for w in words}
+
+    folded, exact = meets_inside(True), meets_inside(False)
+    return _Prefilter(
+        needs=tuple(sum(bit[s] for s in n) for n in needs),
+        folded=_trie_regex(set(folded)),
+        folded_meets=folded,
+        exact=_trie_regex(set(exact)),
+        exact_meets=exact,
+        digit=meets.get(_DIGIT, 0),
+    )
+
+
+def _met(sentence: str) -> int:
+    """The requirements (bits of :func:`_prefilter`) that a sentence meets."""
+    pf = _prefilter()
+    found = pf.digit if _ANY_DIGIT.search(sentence) else 0
+    if not sentence.isascii() and _FOLDED_CHARS.search(sentence):
+        sentence_folded = sentence.translate(_ASCII_FOLDS).lower()
+    else:
+        sentence_folded = sentence.lower()
+    for pattern, meets, text in (
+        (pf.folded, pf.folded_meets, sentence_folded),
+        (pf.exact, pf.exact_meets, sentence),
+    ):
+        m = pattern.search(text)
+        while m:  # every position where a trigger starts: overlapping triggers count too
+            found |= meets[m.group()]
+            m = pattern.search(text, m.start() + 1)
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _runnable(met: int) -> tuple[int, ...]:
+    """Indices of the rules whose requirements are all ``met``."""
+    return tuple(i for i, needs in enumerate(_prefilter().needs) if met & needs == needs)
+
+
+# ----------------------------------------------------------------------------------------------
 # Recognition over a sentence
 
 
 def _candidates(sentence: str) -> list[tuple[int, int, int, _Rule, re.Match]]:
     out = []
-    for prio, r in enumerate(rules()):
+    grammar = rules()
+    for prio in _runnable(_met(sentence)):
+        r = grammar[prio]
         for m in r.pattern.finditer(sentence):
             if m.end() > m.start():
                 out.append((m.start(), m.end(), prio, r, m))

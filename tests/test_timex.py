@@ -1,6 +1,7 @@
 """Time expressions: recognition, TIMEX3 values, intervals, anchoring on the article date."""
 
 import datetime as dt
+import re
 import sys
 
 import pandas as pd
@@ -247,3 +248,125 @@ def test_dev_gold_subset_scores():
     assert strict >= 0.78
     assert relaxed >= 0.86
     assert value_accuracy >= 0.80
+
+
+# --- the prefilter (rules run only on sentences holding the text they cannot match without) ---
+
+_FOLD_LOOKALIKES = {"s": "\u017f", "k": "\u212a", "i": "\u0131", "I": "\u0130"}
+
+
+def _sample(items, flags: int, rng) -> str:
+    """A random string built along a pattern's parse tree: mostly a match, sometimes not (the
+    lookarounds are left out), in random letter case where the pattern ignores case."""
+    from re import _constants as c
+
+    out = []
+    for op, av in items:
+        if op is c.LITERAL:
+            ch = chr(av)
+            if flags & re.IGNORECASE and ch.isalpha():
+                if rng.random() < 0.05 and ch in _FOLD_LOOKALIKES:
+                    ch = _FOLD_LOOKALIKES[ch]
+                else:
+                    ch = ch.upper() if rng.random() < 0.3 else ch
+            out.append(ch)
+        elif op is c.NOT_LITERAL:
+            out.append("x" if chr(av) != "x" else "y")
+        elif op is c.IN:
+            out.append(_sample_class(av, rng))
+        elif op is c.ANY:
+            out.append(rng.choice("a1 -"))
+        elif op is c.BRANCH:
+            out.append(_sample(rng.choice(av[1]), flags, rng))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, hi, sub = av
+            n = rng.randint(lo, min(hi, lo + 2))
+            out.extend(_sample(sub, flags, rng) for _ in range(n))
+        elif op is c.SUBPATTERN:
+            _group, add, remove, sub = av
+            out.append(_sample(sub, (flags | add) & ~remove, rng))
+        elif op is c.ATOMIC_GROUP:
+            out.append(_sample(av, flags, rng))
+    return "".join(out)
+
+
+def _sample_class(items, rng) -> str:
+    from re import _constants as c
+
+    options = []
+    negate = False
+    for op, av in items:
+        if op is c.NEGATE:
+            negate = True
+        elif op is c.LITERAL:
+            options.append(chr(av))
+        elif op is c.RANGE:
+            options.append(chr(rng.randint(*av)))
+        elif op is c.CATEGORY:
+            options.append(
+                {
+                    c.CATEGORY_DIGIT: rng.choice("0123456789\u0663"),
+                    c.CATEGORY_SPACE: rng.choice("  \n\u00a0"),
+                    c.CATEGORY_WORD: rng.choice("aZ_7"),
+                }.get(av, "a")
+            )
+    if negate:
+        return next(ch for ch in "aZ7 ,;" if ch not in options)
+    return rng.choice(options) if options else "a"
+
+
+def _prefilter_cases(rng) -> list[str]:
+    from analysis import timex
+
+    cases = ABSOLUTE + RELATIVE + DURATIONS_TIMES_SETS
+    texts = [(case.values if hasattr(case, "values") else case)[0] for case in cases]
+    for rule in timex.rules():
+        tree = re._parser.parse(rule.pattern.pattern, rule.pattern.flags)
+        for _ in range(300):
+            s = _sample(list(tree), tree.state.flags, rng)
+            texts += [s, f"In {s}, he said.", f"He left {s} ago", f"({s})."]
+    return texts
+
+
+def test_prefilter_never_drops_a_match():
+    """Every rule run over every text with and without the prefilter finds the same matches."""
+    import random
+
+    from analysis import timex
+
+    rng = random.Random(7)
+    matched = 0
+    for text in _prefilter_cases(rng):
+        runnable = timex._runnable(timex._met(text))
+        for i, rule in enumerate(timex.rules()):
+            if any(m.end() > m.start() for m in rule.pattern.finditer(text)):
+                matched += 1
+                assert i in runnable, (rule.name, text)
+    assert matched > 5000  # the generated strings do match, mostly
+
+
+def test_prefilter_skips_plain_sentences():
+    from analysis import timex
+
+    assert (
+        timex._runnable(timex._met("The senator told reporters he would vote for the bill.")) == ()
+    )
+    assert all(timex._prefilter().needs), "every rule has some requirement"
+    assert found("The senator told reporters he would vote for the bill.") == []
+
+
+def test_prefilter_case_folding_covers_unicode():
+    """The lowered sentence holds a case-insensitive trigger wherever ``re`` matches it: every
+    character that ``re.IGNORECASE`` matches to a trigger character lowers to that character."""
+    from analysis import timex
+
+    chars = {ch for s in timex._prefilter().folded_meets for ch in s}
+    assert all(timex._foldable(ch) for ch in chars)
+    klass = re.compile("[" + re.escape("".join(sorted(chars))) + "]", re.IGNORECASE)
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        if ch in chars or not klass.fullmatch(ch):
+            continue
+        folded = (ch.translate(timex._ASCII_FOLDS) if timex._FOLDED_CHARS.match(ch) else ch).lower()
+        same = [t for t in chars if re.fullmatch(re.escape(t), ch, re.IGNORECASE)]
+        assert same and all(folded == t.lower() for t in same), (hex(cp), folded, same)
