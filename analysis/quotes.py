@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass
@@ -206,7 +207,7 @@ def _after_quote(text: str, span: Span, para_end: int, next_open: int) -> Attrib
     newline = text.find("\n", pos, limit)
     toks = _window_tokens(text, pos, limit if newline < 0 else newline)
     # the clause ends at the sentence end (titles like `Mr.` are single tokens, so not ends)
-    cut = next((n for n, t in enumerate(toks) if t[2] in (".", "!", "?", ";")), len(toks))
+    cut = next((n for n in range(len(toks)) if _clause_end(toks, n)), len(toks))
     toks = toks[:cut]
     if not toks:
         return None
@@ -235,7 +236,7 @@ def _after_quote(text: str, span: Span, para_end: int, next_open: int) -> Attrib
             cue = text[toks[k][0] : toks[k + n - 1][1]]
             return Attribution(m, cue, _method(m, "QVC"))
     # QCV / QPV: `X said`, `he stressed`, `Hugh Hill, a doctor, said`
-    for v in range(k + 1, min(len(toks), k + 16)):
+    for v in range(k + 1, min(len(toks), k + 46)):
         n = verb_at(toks, v)
         if n:
             m = mention_left(text, toks, v, k)
@@ -249,8 +250,58 @@ def _after_quote(text: str, span: Span, para_end: int, next_open: int) -> Attrib
     return None
 
 
+def _tail_cue(text: str, span: Span, para_end: int, next_open: int) -> Attribution | None:
+    """A cue ending the sentence the quote is in: `“Boots on the ground” would be appropriate,
+    Ben Carson said after the attacks.`, `… “jail time” for fraud, she said.`"""
+    if span.close_mark is None or text[span.close_mark - 1] in ".!?":
+        return None
+    pos = span.close_mark + 1
+    limit = min(para_end, next_open, pos + 300)
+    toks = _window_tokens(text, pos, limit)
+    cut = next((n for n in range(len(toks)) if _clause_end(toks, n)), None)
+    if cut is None:
+        return None
+    toks = toks[:cut]
+    for c in range(len(toks) - 2, -1, -1):
+        if toks[c][2] != ",":
+            continue
+        tail = toks[c + 1 :]
+        if len(tail) > 20:
+            return None
+        n = verb_at(tail, 0)
+        if n:  # `…, said Ben Carson, a neurosurgeon.`
+            m = mention_right(text, tail, n, len(tail))
+            cue = text[tail[0][0] : tail[n - 1][1]]
+            return Attribution(m, cue, _method(m, "tail")) if _speaker(m) else None
+        v = next((v for v in range(1, min(len(tail), 12)) if verb_at(tail, v)), None)
+        if v is None:
+            continue  # an appositive: `…, says X, a political scientist.`
+        m = mention_left(text, tail, v, 0)
+        lead = [t for t in tail if t[0] < (m.start if m else 0)]
+        if _speaker(m) and len(lead) <= 6 and all(_wordlike(t[2]) for t in lead):
+            n = verb_at(tail, v)
+            return Attribution(m, text[tail[v][0] : tail[v + n - 1][1]], _method(m, "tail"))
+        return None
+    return None
+
+
+def _speaker(m: Mention | None) -> bool:
+    return m is not None and m.kind != "first_person"
+
+
+def _clause_end(toks, n: int) -> bool:
+    """Whether token ``n`` ends the sentence: not the period of `(D-Wis.)` or `R-Ky., said`."""
+    t = toks[n][2]
+    if t in ("!", "?", ";"):
+        return True
+    if t != ".":
+        return False
+    nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
+    return not (nxt in (",", ")") or nxt[:1].islower())
+
+
 def _wordlike(tok: str) -> bool:
-    return tok.replace(".", "").replace("-", "").replace("/", "").isalnum()
+    return tok in ("'s", "’s") or tok.replace(".", "").replace("-", "").replace("/", "").isalnum()
 
 
 def _method(m: Mention, order: str) -> str:
@@ -387,14 +438,26 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
     index = SpeakerIndex(doc, quoted=[(s.start, s.end) for s in spans if not s.single])
     records: list[dict] = []
     last_attr: tuple[int, dict] | None = None  # (paragraph, record) of the last attributed quote
+    # reported speech is attributed in reading order with the quotes, so that `X said …` is a
+    # recent speaker for a later `he said` and the speaker of a following cue-less quote
+    pending = _indirect(text, doc, sents, spans)
+    indirect: list[dict] = []
     for n, span in enumerate(spans):
+        while pending and pending[0][0]["start"] < span.start:
+            rec, attr = pending.pop(0)
+            if _attribute_indirect(rec, attr, index, indirect):
+                last_attr = (_para_of(paras, rec["start"]), rec)
         sent = _sentence_of(sents, span.open_mark)
         pe = paras[span.last_para][1] if span.last_para < len(paras) else len(text)
         next_open = spans[n + 1].open_mark if n + 1 < len(spans) else len(text)
         lead_start = sent[0]
         if text[sent[0] : span.open_mark].strip() == "" and span.first_para > 0:
             lead_start = paras[span.first_para - 1][0]  # `Hugh Hill said:` ¶ `“…`
-        attr = _after_quote(text, span, pe, next_open) or _before_quote(text, span, lead_start)
+        attr = (
+            _after_quote(text, span, pe, next_open)
+            or _before_quote(text, span, lead_start)
+            or _tail_cue(text, span, pe, next_open)
+        )
         kind = classify(text, span, sent[0], attr is not None)
         rec = _record(text, span, kind, sent, doc)
         inherit = None
@@ -406,10 +469,16 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
                 inherit = prev  # a second partial quote of the same sentence: same speaker
             else:
                 attr = _in_sentence(text, sent, span)
-        elif attr is None and kind == "direct" and last_attr is not None:
-            para, prev = last_attr
-            if span.first_para - para <= FLOATING_PARAGRAPHS and prev["speaker_start"] is not None:
-                inherit = prev  # a follow-on quote: the previous speaker goes on
+        elif attr is None and kind == "direct":
+            if not text[sent[0] : span.open_mark].strip():  # a quote opening its sentence
+                attr = _previous_sentence(text, sents, sent)
+            if attr is None and last_attr is not None:
+                para, prev = last_attr
+                if (
+                    span.first_para - para <= FLOATING_PARAGRAPHS
+                    and prev["speaker_start"] is not None
+                ):
+                    inherit = prev  # a follow-on quote: the previous speaker goes on
         if attr is not None and attr.mention is not None:
             _attribute(rec, attr, index)
             if attr.mention.kind != "first_person":
@@ -419,9 +488,33 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
                 rec[col] = inherit[col]
             rec["method"] = "floating"
         records.append(rec)
-    records += _indirect(text, doc, sents, spans, index)
+    for rec, attr in pending:
+        _attribute_indirect(rec, attr, index, indirect)
+    records += indirect
     records.sort(key=lambda r: (r["start"], r["end"]))
     return _finish(text, records)
+
+
+def _previous_sentence(
+    text: str, sents: list[tuple[int, int]], sent: tuple[int, int]
+) -> Attribution | None:
+    """`Valastro praised Christie's leadership. ¶ “We need someone …”`: a quote standing alone
+    after a sentence whose subject spoke (a cue there, or its subject before a cue)."""
+    k = bisect.bisect_left(sents, sent) - 1
+    if k < 0 or text.count("\n", sents[k][1], sent[0]) > 2:
+        return None
+    toks = word_tokens(text, *sents[k])
+    if any(t[2] in DOUBLE_MARKS for t in toks):
+        return None  # a sentence with its own quote has its own speaker
+    for v in range(1, min(len(toks), 20)):
+        n = verb_at(toks, v)
+        if n:
+            m = mention_left(text, toks, v, 0)
+            if m is not None and m.kind in ("name", "pronoun", "role"):
+                cue = text[toks[v][0] : toks[v + n - 1][1]]
+                return Attribution(m, cue, "prev_sentence")
+            return None
+    return None
 
 
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:
@@ -477,8 +570,8 @@ def _attribute(rec: dict, attr: Attribution, index: SpeakerIndex) -> None:
             person.gender = {"he": "m", "she": "f"}.get(m.text.lower())
 
 
-def _indirect(text, doc, sents, spans, index) -> list[dict]:
-    """Reported speech without marks: `X pointed out that …` and `…, X said.`"""
+def _indirect(text, doc, sents, spans) -> list[tuple[dict, Attribution]]:
+    """Reported speech without marks (`X pointed out that …`, `…, X said.`), not attributed."""
     out = []
     for s0, s1 in sents:
         if any(sp.start < s1 and s0 < sp.end for sp in spans):
@@ -494,10 +587,21 @@ def _indirect(text, doc, sents, spans, index) -> list[dict]:
             continue
         rec = _record(text, Span(cs, ce, cs, ce, 0, 0), "indirect", (s0, s1), doc)
         attr.method = "indirect"
-        _attribute(rec, attr, index)
-        if rec["speaker_start"] is not None or attr.mention.kind == "role":
-            out.append(rec)
+        out.append((rec, attr))
     return out
+
+
+def _attribute_indirect(rec: dict, attr: Attribution, index: SpeakerIndex, out: list) -> bool:
+    """Attribute one reported-speech record; keep it (True) when it has a speaker or a role."""
+    _attribute(rec, attr, index)
+    if rec["speaker_start"] is not None or attr.mention.kind == "role":
+        out.append(rec)
+        return rec["speaker"] is not None
+    return False
+
+
+def _para_of(paras: list[tuple[int, int]], offset: int) -> int:
+    return max(0, bisect.bisect_right([p[0] for p in paras], offset) - 1)
 
 
 def _indirect_in(text: str, toks) -> tuple[tuple[int, int], Attribution] | None:

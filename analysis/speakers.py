@@ -42,6 +42,11 @@ _FUNCTION_CAPS = {
     "also", "yet", "still", "now", "meanwhile", "however", "asked", "speaking", "according",
     "last", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "recall", "in addition", "there", "here", "what", "who", "why", "how",
+    "although", "though", "unlike", "like", "once", "because", "since", "despite", "even",
+    "instead", "among", "following", "during", "until", "whether", "where", "only", "both",
+    "each", "every", "many", "most", "some", "all", "few", "several", "other", "another",
+    "no", "not", "perhaps", "maybe", "indeed", "thus", "moreover", "furthermore", "overall",
+    "finally", "ultimately", "unless", "whatever", "whoever", "nor", "neither", "either",
 }  # fmt: skip
 _CONNECTORS = {"de", "van", "von", "bin", "al", "la", "del", "da", "der", "le", "di", "du", "ibn"}
 # Words that make a capitalised run an organisation rather than a person.
@@ -187,14 +192,22 @@ def lower_at(toks: list[Token], i: int) -> str:
 
 def role_at(toks: list[Token], i: int) -> tuple[str, int] | None:
     """``(singular role, n_tokens)`` if a role noun (one or two words) starts at ``i``."""
+    if not 0 <= i < len(toks):
+        return None
     roles = role_nouns()
-    two = f"{lower_at(toks, i)} {lower_at(toks, i + 1)}"
-    if two in roles:
-        return roles[two], 2
-    one = lower_at(toks, i)
-    if one in roles:
-        return roles[one], 1
-    return None
+    one = toks[i][2].lower()
+    if one in _role_heads() and i + 1 < len(toks):
+        two = one + " " + toks[i + 1][2].lower()
+        if two in roles:
+            return roles[two], 2
+    found = roles.get(one)
+    return (found, 1) if found else None
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    """First words of the role nouns of two words (`prime` of `prime minister`)."""
+    return frozenset(r.split()[0] for r in role_nouns() if " " in r)
 
 
 def verb_at(toks: list[Token], i: int) -> int:
@@ -205,12 +218,21 @@ def verb_at(toks: list[Token], i: int) -> int:
     """
     if not 0 <= i < len(toks) or not (toks[i][2][:1].islower() or i == 0):
         return 0
+    verbs = speech_verbs()
+    one = toks[i][2].lower()
+    if one not in verbs and one not in _verb_heads():
+        return 0
     if i > 0 and toks[i - 1][2].lower() in _NOUN_BEFORE:
         return 0
-    verbs = speech_verbs()
-    if f"{lower_at(toks, i)} {lower_at(toks, i + 1)}" in verbs:
+    if i + 1 < len(toks) and one in _verb_heads() and f"{one} {toks[i + 1][2].lower()}" in verbs:
         return 2
-    return 1 if lower_at(toks, i) in verbs else 0
+    return 1 if one in verbs else 0
+
+
+@lru_cache(maxsize=1)
+def _verb_heads() -> frozenset[str]:
+    """First words of the speech cues of two words (`pointed` of `pointed out`)."""
+    return frozenset(v.split()[0] for v in speech_verbs() if " " in v)
 
 
 def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | None:
@@ -232,12 +254,21 @@ def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | Non
             break
     for k in range(j - 2, i - 1, -1):  # `South Korean President Park Geun-hye` -> Park Geun-hye
         r = role_at(toks, k)
-        if r and k + r[1] < j and is_capitalised(toks[k][2]):
+        if (
+            r
+            and k + r[1] < j
+            and is_capitalised(toks[k][2])
+            and lower_at(toks, k + r[1]) not in _NAME_PARTS  # `Martin Luther King Jr.`
+        ):
             role, i = r[0], k + r[1]
             if lower_at(toks, i) == "of" and i + 2 < j:  # `Secretary of State John Kerry`
                 i += 2
             while i < j - 1 and _honorific(toks[i][2]):
                 i += 1
+            break
+        t = toks[k][2]
+        if k > i and t.endswith(".") and _honorific(t) and t.lower() not in _NAME_PARTS:
+            i = k + 1  # `New Jersey Gov. Chris Christie` -> Chris Christie
             break
     while j > i and toks[j - 1][2] in ("'s", "’s"):
         j -= 1
@@ -248,6 +279,9 @@ def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | Non
     words = {t[2].lower().strip(".") for t in toks[i:j]}
     label = "ORG" if words & _ORG_WORDS else "PERSON"
     return Mention(start, end, name, "name", name=name, role=role, label=label)
+
+
+_NAME_PARTS = {"jr.", "sr.", "st."}
 
 
 def _looks_like_qualifier(tok: str) -> bool:
@@ -294,6 +328,8 @@ def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention |
     """
     while j > lo and toks[j - 1][2].lower() in _ADVERBS:
         j -= 1
+    if j - 1 > lo and toks[j - 1][2] == "," and toks[j - 2][2] == ")":
+        j -= 1  # `Gov. John Kasich (R-OH), said`
     if j > lo and toks[j - 1][2] == ")":  # `Rep. John Mica (R-Fla.) said`
         k = j - 1
         while k > max(lo, j - 8) and toks[k][2] != "(":
@@ -303,18 +339,87 @@ def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention |
     if j <= lo:
         return None
     if toks[j - 1][2] == ",":  # appositive: `Name, a doctor, said`
-        k = j - 2
-        while k > max(lo, j - 14) and toks[k][2] != ",":
-            k -= 1
-        if k > lo and toks[k][2] == ",":
-            found = _subject_before(text, toks, k, lo)
-            if found is not None and found.kind == "name":
-                appos = role_in(toks, k + 1, j - 1)
-                if appos and not found.role:
-                    found.role = appos
-                return found
-        return None
+        return _before_appositive(text, toks, j - 1, lo)
     return _subject_before(text, toks, j, lo)
+
+
+#: How many tokens appositives may span between a name and its cue.
+APPOSITIVE_TOKENS = 40
+_CLAUSE_STOPS = {".", "!", "?", ";", ":", "“", "”", '"', "(", ")"}
+_APPOSITIVE_STARTS = {"who", "whose", "which", "now", "then", "once", "himself", "herself", "both"}
+
+
+def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention | None:
+    """The name before one or more appositives ending at the comma ``c``.
+
+    `Hugh Hill, a doctor, said`; `Scott Pruitt, the attorney general of Oklahoma, one of the
+    states suing, said`. The name must start its clause (`of Oklahoma,` is not a speaker), and
+    a long or second appositive must start like one (a determiner, role, name, number, `who`).
+    """
+    floor = max(lo, c - APPOSITIVE_TOKENS)
+    for hop in range(3):
+        k = c - 1
+        while k > floor and toks[k][2] != "," and not _stop_at(toks, k):
+            k -= 1
+        if k <= lo or toks[k][2] != ",":
+            return None
+        if (hop or c - k > 14) and not _appositive_start(toks, k + 1):
+            return None
+        found = _subject_before(text, toks, k, lo)
+        if found is not None and found.kind == "name" and _starts_clause_at(toks, found, lo):
+            appos = role_in(toks, k + 1, c)
+            if appos and not found.role:
+                found.role = appos
+            return found
+        if (
+            found is not None
+            and found.kind == "role"
+            and not hop
+            and _starts_clause_at(toks, found, lo)
+        ):
+            # `her senior policy adviser, Jake Sullivan, said`: the appositive is the name
+            j = _cap_run_right(toks, k + 1, c)
+            named = _name_mention(text, toks, k + 1, c) if j == c and c > k + 1 else None
+            if named is not None and named.label == "PERSON":
+                named.role = named.role or found.role
+                return named
+        c = k
+    return None
+
+
+def _stop_at(toks: list[Token], k: int) -> bool:
+    """A clause boundary at token ``k`` (not the period of `R-Ky.,`)."""
+    t = toks[k][2]
+    return t in _CLAUSE_STOPS and not (t == "." and lower_at(toks, k + 1) in (",", ")"))
+
+
+def _appositive_start(toks: list[Token], i: int) -> bool:
+    t = toks[i][2]
+    low = t.lower()
+    return (
+        low in _DETERMINERS
+        or low in _APPOSITIVE_STARTS
+        or bool(role_at(toks, i))
+        or is_capitalised(t)
+        or t[:1].isdigit()
+    )
+
+
+def _starts_clause_at(toks: list[Token], m: Mention, lo: int) -> bool:
+    """Whether only titles, roles and capitalised words precede mention ``m`` in its clause."""
+    i = next((n for n in range(lo, len(toks)) if toks[n][0] >= m.start), len(toks))
+    steps = 0
+    while i > lo and steps < 7:
+        t = toks[i - 1][2]
+        if t == "," or _stop_at(toks, i - 1):
+            return True
+        low = t.lower()
+        if not (is_capitalised(t) or role_at(toks, i - 1) or low in _DETERMINERS
+                or low in _INTRO or low in ("'s", "’s")):  # fmt: skip
+            return False
+        i -= 1
+        steps += 1
+    return i <= lo
 
 
 def role_in(toks: list[Token], i: int, j: int) -> str | None:
@@ -469,31 +574,52 @@ _INTRO = {
 def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
     """The subject starting a clause (`At a rally, Clinton questioned …` -> Clinton).
 
-    Only a name, role phrase or pronoun directly followed by a lower-case word (its verb).
+    Only a name, role phrase or pronoun followed by a lower-case word (its verb), possibly
+    after a party tag or an appositive (`Gov. Pat McCrory (R) blamed`, `Christie, New
+    Jersey's governor, repeated`).
     """
-    i = 0
+    starts = [0]
     if toks and toks[0][2].lower() in _INTRO:
         comma = next((k for k in range(min(hi, 14)) if toks[k][2] == ","), None)
         if comma is None:
             return None
         i = comma + 1
+        starts = [i]
         # `At a rally Friday in Coral Springs, Florida, Clinton …`: skip place appositives too
         while i < hi and is_capitalised(toks[i][2]):
             j = _cap_run_right(toks, i, hi)
             if lower_at(toks, j) == ",":
                 i = j + 1
+                starts.append(i)
             else:
                 break
-    m = mention_right(text, toks, i, hi)
-    if m is None or m.kind == "first_person":
-        return None
-    after = next((k for k in range(i, hi) if toks[k][0] >= m.end), None)
-    if after is None or after >= hi:
-        return None
-    nxt = toks[after][2]
-    if lower_at(toks, after) in _ADVERBS or nxt[:1].islower():
-        return m
+    for i in starts:
+        m = mention_right(text, toks, i, hi)
+        if m is None or m.kind == "first_person":
+            return None
+        after = next((k for k in range(i, hi) if toks[k][0] >= m.end), None)
+        after = _skip_aside(toks, after, hi)
+        if after is None or after >= hi:
+            continue
+        if lower_at(toks, after) in _ADVERBS or toks[after][2][:1].islower():
+            return m
     return None
+
+
+def _skip_aside(toks: list[Token], k: int | None, hi: int) -> int | None:
+    """The token after a party tag or appositive starting at ``k`` (`(R)`, `, a doctor,`)."""
+    if k is None or k >= hi:
+        return k
+    if toks[k][2] == "(":
+        close = next((n for n in range(k + 1, min(hi, k + 8)) if toks[n][2] == ")"), None)
+        k = close + 1 if close is not None else k
+        if k < hi and toks[k][2] == ",":
+            k += 1
+    elif toks[k][2] == "," and k + 1 < hi and _appositive_start(toks, k + 1):
+        close = next((n for n in range(k + 1, min(hi, k + 16)) if toks[n][2] == ","), None)
+        if close is not None:
+            k = close + 1
+    return k
 
 
 class SpeakerIndex:
@@ -508,11 +634,17 @@ class SpeakerIndex:
         # names inside quotes are what speakers talk about, not who speaks next
         self.quoted = sorted(quoted)
         self.sentence_starts = [s["start"] for s in doc.sentences]
-        self.entities = [
-            {k: (None if _missing(v) else v) for k, v in e.items()}
-            for e in doc.entities
-            if not _missing(e.get("start"))
-        ]
+        self.entities = sorted(
+            (
+                {k: (None if _missing(v) else v) for k, v in e.items()}
+                for e in doc.entities
+                if not _missing(e.get("start"))
+            ),
+            key=lambda e: e["start"],
+        )
+        self._ent_starts = [e["start"] for e in self.entities]
+        self._ent_span = max((e["end"] - e["start"] for e in self.entities), default=0)
+        self._ent_people: dict[int, Person] = {}
         self.people: list[Person] = []
         self.speakers: list[tuple[int, Person]] = []
         # indexes of the full names, so resolving a mention does not scan every person
@@ -522,22 +654,19 @@ class SpeakerIndex:
 
     def _scan(self, doc: Document) -> None:
         text = self.text
+        from_entity: dict[int, Person] = {}
         for ent in self.entities:
             if ent.get("label") not in ("PERSON", "ORG"):
                 continue
             name = ent.get("canonical_name") or ent.get("text") or ""
-            if not name:
-                continue
-            role = ent.get("role")
-            eid = ent.get("entity_id") or make_entity_id(ent["label"], name)
-            self._add(
-                Person(
-                    ent["start"], name, name, eid, label=ent["label"],
-                    roles={str(role).lower()} if role else set(),
-                    gender=_gender_of(name), sure=ent["label"] == "PERSON",
-                )
-            )  # fmt: skip
+            if not name or _cut_word(text, ent["end"]):
+                continue  # `Park Geun` of `Park Geun-hye`: the name read from the text instead
+            person = self._entity_person(ent)
+            self._add(person)
+            from_entity[ent["start"]] = person
         toks = word_tokens(text, doc.body_start)
+        self._lower_words = {t[2] for t in toks if t[2].islower()}
+        inside: list[Person] = []  # entity records cut inside a longer name: `G.K.`
         sentence_start = 0
         i = 0
         while i < len(toks):
@@ -550,16 +679,30 @@ class SpeakerIndex:
                 continue
             j = _cap_run_right(toks, i, len(toks))
             m = _name_mention(text, toks, i, j)
-            if (
-                m is not None
-                and not self._entity_at(m.start, m.end)
-                and not _PARTY_TAG.match(m.name)
-            ):
+            ent = self._entity_at(m.start, m.end) if m is not None else None
+            if ent is not None and ent["start"] in from_entity:
+                # an entity record: the words around it tell gender, role and salience
+                self._enrich(from_entity[ent["start"]], toks, i, j, m, sentence_start)
+            elif m is not None and ent is None and not _PARTY_TAG.match(m.name):
                 person = self._person_from_run(toks, i, j, m, sentence_start)
                 if person is not None:
                     self._add(person)
+                    if " " in m.name:
+                        inside += [
+                            from_entity[e] for e in range(m.start, m.end) if e in from_entity
+                        ]
             i = max(j, i + 1)
+        if inside:
+            drop = {id(p) for p in inside}
+            self.people = [p for p in self.people if id(p) not in drop]
         self.people.sort(key=lambda p: p.start)
+        for p in self.people:  # `Sanders` (a record of its own): the Bernie Sanders named before
+            if " " not in p.name and _key(p.name) not in _ORG_WORDS:
+                full = self._full_name(_key(p.name), p.start)
+                if full is not None:
+                    p.name, p.canonical, p.entity_id = full.name, full.canonical, full.entity_id
+                    p.label, p.sure = "PERSON", True
+                    p.roles |= full.roles
         self._starts = [p.start for p in self.people]
         starts = [t[0] for t in toks]
         quoted_starts = [a for a, _ in self.quoted]
@@ -569,6 +712,75 @@ class SpeakerIndex:
                 p.sure = False
             if not p.subject:  # entity records: is the name the subject of its sentence?
                 p.subject = self._starts_clause(toks, bisect.bisect_left(starts, p.start))
+        # gender is a property of the person, not of one mention: `Mr. Obama` makes every
+        # `Obama` male; people whose mentions disagree stay unknown
+        genders: dict[str, set[str]] = {}
+        for p in self.people:
+            if p.gender:
+                genders.setdefault(p.entity_id, set()).add(p.gender)
+        self.genders = {eid: g.pop() for eid, g in genders.items() if len(g) == 1}
+
+    def _entity_person(self, ent: dict) -> Person:
+        """A person from an entity record, with its label checked against the name's words:
+        `Ohio Democratic Party Chairman David Pepper` is David Pepper (PERSON), `Congressional
+        Black Caucus` an organisation, `Bernie Sanders` a person whatever the record says."""
+        key = id(ent)
+        if key not in self._ent_people:
+            self._ent_people[key] = self._read_entity(ent)
+        return self._ent_people[key]
+
+    def _read_entity(self, ent: dict) -> Person:
+        name = ent.get("canonical_name") or ent.get("text") or ""
+        label = ent["label"]
+        eid = ent.get("entity_id") or make_entity_id(label, name)
+        role = ent.get("role")
+        roles = {str(role).lower()} if role else set()
+        person_name, title_role, label = _read_record_name(name, label)
+        if person_name != name:
+            name, eid = person_name, make_entity_id(label, person_name)
+        if title_role:
+            roles.add(title_role)
+        return Person(ent["start"], name, name, eid, label=label, roles=roles,
+                      gender=_gender_of(name), sure=label == "PERSON")  # fmt: skip
+
+    def _enrich(
+        self, p: Person, toks: list[Token], i: int, j: int, m: Mention, sentence_start: int
+    ) -> None:
+        titles, speaks, subject = self._run_features(toks, i, j, sentence_start)
+        if titles and not p.gender:
+            p.gender = HONORIFICS.get(titles[0].lower().rstrip("."))
+        role = m.role or (role_at(toks, i - 1) or (None,))[0]
+        if role:
+            p.roles.add(role)
+        if lower_at(toks, i - 1) == "the" and not role and not titles:
+            p.label, p.sure = "ORG", False  # `the National Review`
+            return
+        p.subject = p.subject or subject
+        if speaks and p.label == "ORG" and _lone_name(p.name):
+            p.label = "PERSON"  # `Hollande said`: one word, not a known organisation or place
+        if speaks:
+            p.sure = p.sure or p.label == "PERSON"
+
+    def _run_features(
+        self, toks: list[Token], i: int, j: int, sentence_start: int
+    ) -> tuple[list[str], bool, bool]:
+        """Titles before a name run ``i..j-1``, whether it speaks (`Chinni noted`, `noted
+        Chinni.`) and whether it is the subject of its clause (`Ultimately, Mr. Clarke hopes`)."""
+        titles = [t[2] for t in toks[max(0, i - 1) : i + 2] if _honorific(t[2])]
+        k = _skip_aside(toks, j, len(toks))
+        if lower_at(toks, k) == "of" and k + 1 < len(toks) and is_capitalised(toks[k + 1][2]):
+            k = _skip_aside(toks, _cap_run_right(toks, k + 1, len(toks)), len(toks))
+        # `Michael Brown of Washington, D.C., explained`, `Pat McCrory (R) said`
+        after = verb_at(toks, k) or (lower_at(toks, k) in _ADVERBS and verb_at(toks, k + 1))
+        # `said Obama.` speaks; `said Obama has …` names the subject of what was said
+        nxt = toks[j][2] if j < len(toks) else "."
+        before = i > 0 and verb_at(toks, i - 1) and not (nxt[:1].isalpha() or nxt in ("'s", "’s"))
+        speaks = bool(after or before)
+        return titles, speaks, speaks or _clause_initial(toks, sentence_start, i)
+
+    def gender(self, p: Person) -> str | None:
+        """The gender of a person: of this mention, else of any mention of the same person."""
+        return p.gender or self.genders.get(p.entity_id)
 
     def _person_from_run(
         self, toks: list[Token], i: int, j: int, m: Mention, sentence_start: int
@@ -582,21 +794,16 @@ class SpeakerIndex:
             m.role = r[0] if r else None
         if lower_at(toks, j) == "," and not m.role:  # `X, the foreign minister,`
             m.role = role_in(toks, j + 1, min(j + 7, len(toks)))
-        titles = [t[2] for t in toks[max(0, i - 1) : i + 2] if _honorific(t[2])]
+        titles, speaks, subject = self._run_features(toks, i, j, sentence_start)
         gender = HONORIFICS.get(titles[0].lower().rstrip(".")) if titles else None
-        # next to a speech verb (`Chinni noted`, `noted NBC's Dante Chinni`): someone who speaks
-        speaks = bool(verb_at(toks, j) or (i > 0 and verb_at(toks, i - 1)))
-        between = toks[sentence_start:i]
-        subject = speaks or all(
-            is_capitalised(t[2])
-            or role_at(toks, k + sentence_start)
-            or t[2].lower() in _FUNCTION_CAPS
-            for k, t in enumerate(between)
-        )
+        if lower_at(toks, i - 1) == "the" and not m.role and not titles:
+            m.label = "ORG"  # `the National Review`, `the Pentagon`
         if " " not in m.name:  # a short name: the earlier full name, mentioned again here
             full = self._resolve_name(m)
             if full.name == m.name and not titles and not (speaks and not _plural_noun(m.name)):
                 return None
+            if full.name == m.name and not titles and m.name.lower() in self._lower_words:
+                return None  # `Delegates questioned …`: a common noun starting the sentence
             full.start, full.subject = m.start, subject
             full.sure = full.label == "PERSON" and bool(
                 full.gender or gender or titles or speaks or full.roles
@@ -638,9 +845,13 @@ class SpeakerIndex:
         return True
 
     def _entity_at(self, start: int, end: int) -> dict | None:
-        for ent in self.entities:
-            if ent["start"] < end and start < ent["end"]:
-                return ent
+        """The person or organisation record covering ``start:end`` (a record cut inside the
+        name, `G.K.` of `G.K. Butterfield`, `Park Geun` of `Park Geun-hye`, is not it)."""
+        lo = bisect.bisect_left(self._ent_starts, start - self._ent_span)
+        hi = bisect.bisect_right(self._ent_starts, start)
+        for ent in self.entities[lo:hi]:
+            if end <= ent["end"]:
+                return ent if ent.get("label") in ("PERSON", "ORG") else None
         return None
 
     def resolve(self, m: Mention) -> Person | None:
@@ -659,22 +870,32 @@ class SpeakerIndex:
             person.sure = True
         self.speakers.append((offset, person))
 
+    def _full_name(self, word: str, offset: int) -> Person | None:
+        """The person with a longer name containing ``word`` named last before ``offset``
+        (else first after): `Demir` -> `Ismail Demir`."""
+        people = [p for p in self._by_word.get(word, {}).values() if p.label == "PERSON"]
+        before = [p for p in people if p.start < offset]
+        if before:
+            return max(before, key=lambda p: p.start)
+        return min(people, key=lambda p: p.start) if people else None
+
     def _resolve_name(self, m: Mention) -> Person:
         ent = self._entity_at(m.start, m.end)
         if ent is not None and ent.get("entity_id"):
-            name = ent.get("canonical_name") or ent.get("text")
-            return Person(m.start, name, name, ent["entity_id"], label=ent.get("label", "PERSON"),
-                          roles={m.role} if m.role else set(), gender=_gender_of(name))  # fmt: skip
+            p = self._entity_person(ent)
+            full = self._full_name(_key(p.name), m.start) if " " not in p.name else None
+            if full is None:
+                return Person(m.start, p.name, p.canonical, p.entity_id, label=p.label,
+                              roles={m.role} if m.role else set(), gender=p.gender)  # fmt: skip
+            m = Mention(m.start, m.end, m.text, m.kind, name=p.name, role=m.role)
         key = _key(m.name or m.text)
         words = key.split()
         best = None
         if len(words) == 1:  # `Demir` -> the earlier `Ismail Demir` (else a later one)
-            people = self._by_word.get(words[0], {}).values()
-            before = [p for p in people if p.start < m.start]
-            if before:
-                best = max(before, key=lambda p: p.start)
-            elif people:
-                best = min(people, key=lambda p: p.start)
+            best = self._full_name(words[0], m.start)
+            if best is None:
+                people = self._by_word.get(words[0], {}).values()
+                best = min(people, key=lambda p: p.start) if people else None
         else:
             best = self._by_key.get(key)
         if best is not None:
@@ -703,7 +924,7 @@ class SpeakerIndex:
             p for p in before
             if sent_start <= p.start and p.subject and p.label == "PERSON" and p.sure
         ]  # fmt: skip
-        if own and own[-1].gender in (None, gender):
+        if own and self.gender(own[-1]) in (None, gender):
             return own[-1]
         recent = [(o, p) for o, p in self._recent_speakers(window, m.start)]
         recent += [(p.start, p) for p in before if window <= p.start and p.subject]
@@ -712,7 +933,7 @@ class SpeakerIndex:
             fits = [
                 (o, p)
                 for o, p in pool
-                if p.label == "PERSON" and p.sure and p.gender in (None, gender)
+                if p.label == "PERSON" and p.sure and self.gender(p) in (None, gender)
             ]
             if fits:
                 return max(fits, key=lambda c: c[0])[1]
@@ -738,6 +959,79 @@ class SpeakerIndex:
             if p.label == "PERSON" and any(m.role in r.lower().split() for r in p.roles if r):
                 return p
         return None
+
+
+@lru_cache(maxsize=8192)
+def _read_record_name(name: str, label: str) -> tuple[str, str | None, str]:
+    """``(name, role, label)`` of an entity record's name (see ``SpeakerIndex._entity_person``)."""
+    toks = word_tokens(name)
+    m = _name_mention(name, toks, 0, len(toks)) if toks else None
+    if m is not None and m.name != name and m.label == "PERSON" and (m.role or " " in m.name):
+        return m.name, m.role, "PERSON"  # a title or role before the name
+    inner = _given_name_in(toks)
+    if inner is not None:
+        # `Senate Intelligence Ranking Democrat Dianne Feinstein`, `Meenakshi Ganguly of
+        # Human Rights`: a person whose given name is known, inside a longer record
+        return name[toks[inner[0]][0] : toks[inner[1] - 1][1]], None, "PERSON"
+    if set(_key(name).split()) & _ORG_WORDS:
+        return name, None, "ORG"
+    if label == "ORG" and _gender_of(name):
+        return name, None, "PERSON"  # `Bernie Sanders`: a known given name
+    return name, None, label
+
+
+def _given_name_in(toks: list[Token]) -> tuple[int, int] | None:
+    """Token range of `Given Surname` (a known given name and one or two capitalised words)
+    inside a longer name, ending the name or before `of`; ``None`` if the whole name is it."""
+    genders = first_name_genders()
+    n = len(toks)
+    for k in range(n - 1):
+        if _key(toks[k][2]) in genders and is_capitalised(toks[k + 1][2]):
+            end = next((e for e in range(k + 1, n) if toks[e][2] == "of"), n)
+            if (
+                (k > 0 or end < n)
+                and 2 <= end - k <= 3
+                and all(is_capitalised(t[2]) for t in toks[k:end])
+            ):
+                return k, end
+            return None
+    return None
+
+
+def _lone_name(name: str) -> bool:
+    """A single capitalised word that is no acronym, organisation word or known place/group."""
+    from . import gazetteers as gz
+
+    return (
+        " " not in name
+        and not name.isupper()
+        and _key(name) not in _ORG_WORDS
+        and gz.names().get(gz.key(name)) is None
+    )
+
+
+def _cut_word(text: str, end: int) -> bool:
+    """Whether offset ``end`` falls inside a word (`Park Geun|-hye`)."""
+    nxt = text[end : end + 2]
+    return bool(nxt) and (nxt[0].isalnum() or (nxt[0] == "-" and nxt[1:].isalnum()))
+
+
+def _clause_initial(toks: list[Token], sentence_start: int, i: int) -> bool:
+    """Whether the name at token ``i`` starts its clause: only capitalised words, titles and
+    roles before it in the sentence, or after an introductory phrase (`Ultimately,`, `At a
+    rally Friday,`)."""
+
+    def plain(k: int) -> bool:
+        t = toks[k][2]
+        return is_capitalised(t) or bool(role_at(toks, k)) or t.lower() in _FUNCTION_CAPS
+
+    if all(plain(k) for k in range(sentence_start, i)):
+        return True
+    first = lower_at(toks, sentence_start)
+    if not (first in _INTRO or first in _PREPOSITIONS or first.endswith("ly")):
+        return False
+    comma = next((k for k in range(sentence_start, i) if toks[k][2] == ","), None)
+    return comma is not None and all(plain(k) or toks[k][2] == "," for k in range(comma + 1, i))
 
 
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # `R-Ky.`: party and state after a US politician

@@ -186,6 +186,60 @@ RESOLUTION = [
         (None, "pronoun"),
         id="they-unresolved",
     ),
+    pytest.param(
+        "“It is a fair deal,” Rep. Anna Kowalski (D-Wis.) said on Friday.",
+        ("Anna Kowalski", "QCV"),
+        id="party-tag-period-is-no-sentence-end",
+    ),
+    pytest.param(
+        "“It is a fair deal,” Senate Majority Leader Tom Baker, R-Ky., said on Friday.",
+        ("Tom Baker", "QCV"),
+        id="party-tag-between-commas",
+    ),
+    pytest.param(
+        "“It is a fair deal,” Anna Kowalski, the mayor of Springfield, one of the towns in "
+        "the dispute, said on Friday.",
+        ("Anna Kowalski", "QCV"),
+        id="two-appositives",
+    ),
+    pytest.param(
+        "In a statement, her senior adviser, Tom Baker, said: “It is a fair deal for everyone.”",
+        ("Tom Baker", "CVQ"),
+        id="role-then-name-appositive",
+    ),
+    pytest.param(
+        "“A fair deal” would help everyone, Anna Kowalski said after the talks.",
+        ("Anna Kowalski", "tail"),
+        id="tail-cue-ends-the-sentence",
+    ),
+    pytest.param(
+        "Anna Kowalski praised the plan on Monday.\n\n“It is a good start for everyone.”",
+        ("Anna Kowalski", "prev_sentence"),
+        id="previous-sentence-speaker",
+    ),
+    pytest.param(
+        "Tom Baker arrived first. The talks will go on, Peter Brown said on Monday.\n\n"
+        "“We will try again,” he said.",
+        ("Peter Brown", "pronoun"),
+        id="pronoun-after-reported-speech",
+    ),
+    pytest.param(
+        "Ms. Robin Taylor arrived on Monday.\n\nLater, Robin Taylor met Sam Ellis.\n\n"
+        "“We agreed on nothing at all,” he said.",
+        ("Sam Ellis", "pronoun"),
+        id="title-gender-holds-for-every-mention",
+    ),
+    pytest.param(
+        "Ultimately, Mr. Tom Baker hopes to win. Anna Kowalski, a lawyer, disagreed with "
+        "Peter Brown.\n\n“It is all I can afford,” he said.",
+        ("Tom Baker", "pronoun"),
+        id="pronoun-subject-after-intro-not-object",
+    ),
+    pytest.param(
+        "New Jersey Gov. Tom Baker spoke on Monday.\n\n“It is all I can afford,” he said.",
+        ("Tom Baker", "pronoun"),
+        id="title-inside-a-name-run",
+    ),
 ]
 
 
@@ -313,6 +367,65 @@ def test_speaker_comes_from_entities_when_present():
     assert (rec["speaker"], rec["speaker_id"]) == ("Ismail Demir", "person:ismail-demir")
 
 
+def _entity(text, part, label, canonical):
+    start = text.index(part)
+    eid = f"{label.lower()}:{canonical.lower().replace(' ', '-')}"
+    return {"sentence_id": 0, "start": start, "end": start + len(part), "text": part,
+            "label": label, "entity_id": eid, "canonical_name": canonical, "country": None,
+            "role": None, "method": "test"}  # fmt: skip
+
+
+def _quote_with_entities(text, entities):
+    doc = Document(text=text)
+    doc.tables["sentences"] = split_sentences(text)
+    doc.tables["entities"] = entities
+    return [r for r in quote_step(doc)["quotes"] if r["kind"] != "indirect"][-1]
+
+
+def test_entity_record_cut_inside_a_name_is_not_the_speaker():
+    text = "“We must talk,” President Park Geun-hye said."
+    rec = _quote_with_entities(text, [_entity(text, "Park Geun", "PERSON", "Park Geun")])
+    assert rec["speaker"] == "Park Geun-hye"
+
+
+def test_entity_record_with_title_and_wrong_label():
+    text = "Ohio Party Chairman David Pepper spoke.\n\n“It is a huge win,” he said."
+    ent = _entity(
+        text, "Ohio Party Chairman David Pepper", "ORG", "Ohio Party Chairman David Pepper"
+    )
+    rec = _quote_with_entities(text, [ent])
+    assert (rec["speaker"], rec["method"]) == ("David Pepper", "pronoun")
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location(
+        "eval_quotes", ROOT / "benchmarks" / "eval_quotes.py"
+    )
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules["eval_quotes"] = bench
+    spec.loader.exec_module(bench)
+    return bench
+
+
+def _attr(aid, source, cue, at):
+    return {"id": aid, "source": {"spans": [[at, at + len(source)]], "text": source},
+            "cue": {"spans": [[at + 50, at + 50 + len(cue)]], "text": cue},
+            "content": {"spans": [[0, 1]], "text": "x"}}  # fmt: skip
+
+
+def test_benchmark_gold_keys():
+    bench = _bench()
+    attrs = [
+        _attr("E1", "Sanders's campaign manager, Jeff Weaver,", "said", 0),
+        _attr("E2", "said", "Hester", 100),  # Source and Cue swapped by the annotator
+        _attr("E3", "Bernie Sanders", "said", 200),
+        _attr("E4", "Ms. Jane Doe", "said", 300),
+        _attr("E5", "he", "said", 400),  # not Jane Doe: the last Source he can be
+    ]
+    keys = bench.gold_keys(attrs)
+    assert keys == {"E1": "weaver", "E2": "hester", "E3": "sanders", "E4": "doe", "E5": "sanders"}
+
+
 def test_polnear_dev_subset():
     """Measured figures on the first 30 PolNeAR dev articles stay above their floors."""
     eval_path("quotes", "polnear_dev_attributions.jsonl")
@@ -325,4 +438,4 @@ def test_polnear_dev_subset():
     figures = bench.figures(bench.evaluate(bench.load_gold("dev"), limit=30))
     assert figures["recall"] >= 0.90
     assert figures["precision"] >= 0.95
-    assert figures["speaker_accuracy"] >= 0.68
+    assert figures["speaker_accuracy"] >= 0.75
