@@ -120,6 +120,19 @@ def test_cache_reanalyses_only_changed_articles(tmp_path, seed_dir, monkeypatch)
     assert len(calls) == 4  # other options, other results
 
 
+def test_worker_processes_fill_and_reuse_the_cache(tmp_path, seed_dir, caplog):
+    (tmp_path / "c").mkdir()
+    corpus = _corpus(tmp_path / "c", seed_dir, 3)
+    cache = tmp_path / "cache"
+    first = analysis.analyze(corpus, workers=2, cache=cache, progress=False)
+    assert len(list(cache.rglob("*.pkl"))) == 3  # written by the workers
+    with caplog.at_level("INFO", logger="analysis.pipeline"):
+        second = analysis.analyze(corpus, workers=2, cache=cache, progress=False)
+    assert "cache: 3 reused, 0 analysed" in caplog.text
+    for name, df in first.tables().items():
+        pd.testing.assert_frame_equal(getattr(second, name), df, obj=name)
+
+
 def test_dask_local_cluster_gives_the_local_result(tmp_path, seed_dir):
     pytest.importorskip("distributed")
     from distributed import Client, LocalCluster
