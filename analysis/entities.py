@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import compress
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -65,28 +67,24 @@ _HYPHENS = "-\u2010\u2011"
 _SPLIT_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _HANDLE_OR_HYPHEN = re.compile(r"[-\u2010\u2011#@/=_]")  # a sentence needing _tokens' checks
 
+_UNSEEN = object()
+
 # How sure a rule is: stronger evidence wins when one name gets different labels in an article.
 _STRENGTH = {"gazetteer": 3, "cue": 3, "title": 3, "given-name": 2, "context": 2, "default": 1}
 
 
-class Token:
-    """A word of a sentence with its offsets; ``is_cap`` is worked out once, when made."""
+class Tokens(NamedTuple):
+    """A sentence's tokens as columns: token ``i`` is ``text[i]``, from ``start[i]`` to
+    ``end[i]``; ``cap[i]`` says it is capitalised, so possibly part of a name (never a word of
+    a hashtag, @handle or URL)."""
 
-    __slots__ = ("start", "end", "text", "handle", "is_cap")
-
-    def __init__(self, start: int, end: int, text: str, handle: bool = False) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-        self.handle = handle  # part of a hashtag, @handle or URL: never a name
-        first = text[:1]
-        self.is_cap = not handle and (first.isupper() or (first.isdigit() and _is_product(text)))
-
-    def __repr__(self) -> str:
-        return f"Token({self.start}, {self.end}, {self.text!r})"
+    start: tuple[int, ...]
+    end: tuple[int, ...]
+    text: tuple[str, ...]
+    cap: list[bool]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -112,50 +110,70 @@ def _is_product(word: str) -> bool:
     return bool(_PRODUCT_RE.match(word)) and gz.key(word) not in _NOT_PRODUCTS
 
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
+def _tokens(text: str, start: int, end: int) -> Tokens:
     """Tokens of a sentence; hyphenated names are cut where the case changes."""
-    if _HANDLE_OR_HYPHEN.search(text, max(start - 1, 0), end) is None:
-        return [Token(s, e, t) for s, e, t in tokenize(text, start, end)]  # the usual case
+    triples = tokenize(text, start, end)
+    handles = []
+    if _HANDLE_OR_HYPHEN.search(text, max(start - 1, 0), end) is not None:
+        triples, handles = _cut_tokens(text, triples)
+    if not triples:
+        return Tokens((), (), (), [])
+    starts, ends, texts = zip(*triples, strict=True)
+    # capitalised, so possibly a name (a product code like F-35 too); tokens are never empty
+    cap = [w[0].isupper() for w in texts]
+    for ix in handles:
+        cap[ix] = False
+    return Tokens(starts, ends, texts, cap)
+
+
+def _cut_tokens(
+    text: str, triples: list[tuple[int, int, str]]
+) -> tuple[list[tuple[int, int, str]], list[int]]:
+    """Tokens with hyphenated forms cut, and the indices of hashtag, @handle or URL parts."""
     out = []
-    for s, e, t in tokenize(text, start, end):
+    handles = []
+    for s, e, t in triples:
         if s > 0 and text[s - 1] in "#@/=_":
-            out.append(Token(s, e, t, handle=True))
+            handles.append(len(out))
+            out.append((s, e, t))
             continue
         if "-" not in t and "\u2010" not in t and "\u2011" not in t:
-            out.append(Token(s, e, t))
+            out.append((s, e, t))
             continue
         parts = _SPLIT_HYPHEN_RE.split(t)
         if not _is_product(t) and gz.key(t) not in gz.names():
             if t[:1].isupper() and any(p[:1].islower() for p in parts[1:]):
                 # Washington-led, Kremlin-backed: keep the name, the rest is no name
                 cut = len(parts[0])
-                out.append(Token(s, s + cut, t[:cut]))
-                out.append(Token(s + cut, e, t[cut:]))
+                out.append((s, s + cut, t[:cut]))
+                out.append((s + cut, e, t[cut:]))
                 continue
             if t[:1].islower() and parts[-1][:1].isupper():
                 # pro-Russian, anti-NATO, non-EU
                 cut = len(t) - len(parts[-1])
-                out.append(Token(s, s + cut, t[:cut]))
-                out.append(Token(s + cut, e, t[cut:]))
+                out.append((s, s + cut, t[:cut]))
+                out.append((s + cut, e, t[cut:]))
                 continue
-        out.append(Token(s, e, t))
-    return out
+        out.append((s, e, t))
+    return out, handles
 
 
-def _is_caps_sentence(tokens: list[Token]) -> bool:
+def _is_caps_sentence(words: tuple[str, ...]) -> bool:
     """At least 70% of the words (two letters or more) are upper case: a headline in capitals."""
-    words = upper = 0
-    most_lower = 0.3 * len(tokens)  # more lower-case words than this: the share is below 70%
-    for t in tokens:
-        if _letters_at_least_2(t.text):
-            words += 1
-            if t.text.isupper():
+    if not any(map(str.isupper, words)):
+        return False  # most sentences
+    n = upper = 0
+    most_lower = 0.3 * len(words)  # more lower-case words than this: the share is below 70%
+    for w in words:
+        if _letters_at_least_2(w):
+            n += 1
+            if w.isupper():
                 upper += 1
-            elif words - upper > most_lower:
+            elif n - upper > most_lower:
                 return False
-    if not words:
+    if not n:
         return False
-    return upper / words >= 0.7 and (words >= 2 or upper == 1)
+    return upper / n >= 0.7 and (n >= 2 or upper == 1)
 
 
 def _letters_at_least_2(word: str) -> bool:
@@ -164,33 +182,32 @@ def _letters_at_least_2(word: str) -> bool:
     return sum(c.isalpha() for c in word) >= 2
 
 
-def _runs(tokens: list[Token]) -> list[tuple[int, int]]:
+def _runs(toks: Tokens) -> list[tuple[int, int]]:
     """Index ranges ``[i, j)`` of capitalised runs in a mixed-case sentence."""
     runs = []
-    i, n = 0, len(tokens)
-    while i < n:
-        if not tokens[i].is_cap:
-            i += 1
-            continue
+    texts, cap = toks.text, toks.cap
+    n = len(texts)
+    j = 0
+    for i in compress(range(n), cap):  # the capitalised tokens
+        if i < j:
+            continue  # inside the last run
         j = i + 1
         while j < n:
-            t = tokens[j]
-            prev = tokens[j - 1]
-            adjacent = prev.end == t.start
-            if t.is_cap and t.text[:1] not in _HYPHENS:
+            w = texts[j]
+            prev = texts[j - 1]
+            if cap[j] and w[:1] not in _HYPHENS:
                 j += 1
-            elif t.text == "." and adjacent and _dotted(prev.text) and j + 1 < n:
+            elif w == "." and toks.end[j - 1] == toks.start[j] and _dotted(prev) and j + 1 < n:
                 j += 1  # Mr. Smith, John F. Kennedy
-            elif t.text.lower() in _PARTICLES and _cap_follows(tokens, j):
+            elif w.lower() in _PARTICLES and _cap_follows(toks, j):
                 j += 1
-            elif t.text == "on" and prev.text in gz.cues()["head"] and _cap_follows(tokens, j):
+            elif w == "on" and prev in gz.cues()["head"] and _cap_follows(toks, j):
                 j += 1  # Commission on Presidential Debates
             else:
                 break
-        while j > i and not tokens[j - 1].is_cap:
+        while not cap[j - 1]:  # (token i is capitalised)
             j -= 1
         runs.append((i, j))
-        i = max(j, i + 1)
     return runs
 
 
@@ -198,11 +215,11 @@ def _dotted(word: str) -> bool:
     return word.lower() in _TITLE_DOT or (len(word) == 1 and word.isupper())
 
 
-def _cap_follows(tokens: list[Token], j: int) -> bool:
-    for k in range(j + 1, min(j + 3, len(tokens))):
-        if tokens[k].is_cap:
+def _cap_follows(toks: Tokens, j: int) -> bool:
+    for k in range(j + 1, min(j + 3, len(toks.text))):
+        if toks.cap[k]:
             return True
-        if tokens[k].text.lower() not in _PARTICLES:
+        if toks.text[k].lower() not in _PARTICLES:
             return False
     return False
 
@@ -210,74 +227,72 @@ def _cap_follows(tokens: list[Token], j: int) -> bool:
 class _Sentence:
     """One sentence being labelled: its tokens, text and the article-level context."""
 
-    def __init__(self, text: str, tokens: list[Token], ctx: _Article, initial_ix: set[int]):
+    def __init__(self, text: str, toks: Tokens, ctx: _Article, initial_ix: set[int]):
         self.text = text
-        self.tokens = tokens
+        self.starts, self.ends, self.texts, self.caps = toks
         self.ctx = ctx
         self.initial_ix = initial_ix
         self.mentions: list[Mention] = []
+        # A run's spans are looked up again and again while it is split: remember the answers.
+        self.entries: dict[tuple[int, int], gz.Entry | None] = {}  # entry() by (i, j)
+        self.title_ends: dict[tuple[int, int], int] = {}  # title_at() by (i, min(j, i + 4))
 
     def span_key(self, i: int, j: int) -> str:
-        return gz.key(self.text[self.tokens[i].start : self.tokens[j - 1].end])
-
-    def words(self, i: int, j: int) -> list[str]:
-        return [t.text for t in self.tokens[i:j]]
+        if j == i + 1:
+            return gz.key(self.texts[i])
+        return gz.key(self.text[self.starts[i] : self.ends[j - 1]])
 
     # -- gazetteer matches -------------------------------------------------------------------
 
     def lookup(self, i: int, j: int) -> Mention | None:
-        """A gazetteer mention for tokens ``[i, j)`` as a whole, or None."""
-        if j - i > 2 * gz.max_name_tokens() + 2:
-            return None  # longer than any listed name: keeps long capitalised runs linear
-        k = self.span_key(i, j)
-        start, end = self.tokens[i].start, self.tokens[j - 1].end
-        if k in gz.capitals():
-            iso3, name = gz.capitals()[k]
-            before = self.tokens[i - 1].text.lower() if i > 0 else ""
+        """A gazetteer mention (a new one on each call) for tokens ``[i, j)`` as a whole."""
+        entry = self.entry(i, j)
+        if entry is None:
+            return None
+        start, end = self.starts[i], self.ends[j - 1]
+        label, canonical, iso3, kind = entry.label, entry.canonical, entry.country, entry.kind
+        if kind == "capital":
+            before = self.texts[i - 1].lower() if i > 0 else ""
             if self.ctx.metonymy and before not in _LOCATIVE:
                 canonical = gz.country_names()[iso3]
                 return Mention(
                     start, end, "GPE", canonical, iso3, method="gazetteer:capital-metonymy"
                 )
+            eid = make_entity_id("GPE", canonical)
             return Mention(
-                start,
-                end,
-                "GPE",
-                name,
-                iso3,
-                method="gazetteer:capital",
-                entity_id=make_entity_id("GPE", name),
+                start, end, "GPE", canonical, iso3, method="gazetteer:capital", entity_id=eid
             )
-        entry = gz.names().get(k)
-        if entry is None:
-            return self.derived_demonym(start, end)
         eid = None
-        if entry.label == "GPE" and entry.kind != "country":
-            eid = make_entity_id("GPE", entry.canonical)
-        elif entry.label == "NORP" and entry.kind != "demonym":
-            eid = make_entity_id("NORP", entry.canonical)
+        if label == "GPE" and kind != "country":
+            eid = make_entity_id("GPE", canonical)
+        elif label == "NORP" and kind not in ("demonym", "demonym-derived"):
+            eid = make_entity_id("NORP", canonical)
         return Mention(
-            start,
-            end,
-            entry.label,
-            entry.canonical,
-            entry.country,
-            method=f"gazetteer:{entry.kind}",
-            entity_id=eid,
+            start, end, label, canonical, iso3, method=f"gazetteer:{kind}", entity_id=eid
         )
 
-    def derived_demonym(self, start: int, end: int) -> Mention | None:
-        word = self.text[start:end]
-        singular = word[:-1] if word.endswith("s") else word
-        iso3 = gz.derived_demonym(singular)
-        if iso3 is None:
-            return None
-        return Mention(start, end, "NORP", singular, iso3, method="gazetteer:demonym-derived")
+    def is_name(self, i: int, j: int) -> bool:
+        """Whether :meth:`lookup` finds a name for tokens ``[i, j)``."""
+        return self.entry(i, j) is not None
+
+    def entry(self, i: int, j: int) -> gz.Entry | None:
+        """What the gazetteers know of tokens ``[i, j)`` as a whole (remembered per span)."""
+        if j == i + 1:
+            return gz.entry(self.texts[i])  # (remembered per word)
+        found = self.entries.get((i, j), _UNSEEN)
+        if found is _UNSEEN:
+            found = self.entries[(i, j)] = self.find_entry(i, j)
+        return found
+
+    def find_entry(self, i: int, j: int) -> gz.Entry | None:
+        if j - i > 2 * gz.max_name_tokens() + 2:
+            return None  # longer than any listed name: keeps long capitalised runs linear
+        return gz.entry(self.text[self.starts[i] : self.ends[j - 1]])
 
     def longest_lookup(self, i: int, j: int) -> tuple[int, Mention] | None:
         """The longest gazetteer match starting at token ``i`` and ending by ``j``."""
         for k in range(min(j, i + gz.max_name_tokens()), i, -1):
-            if not self.tokens[k - 1].is_cap:
+            if not self.caps[k - 1]:
                 continue
             m = self.lookup(i, k)
             if m is not None:
@@ -286,10 +301,23 @@ class _Sentence:
 
     def title_at(self, i: int, j: int) -> int:
         """End index of the longest title starting at token ``i`` (``i`` if none)."""
-        for k in range(min(j, i + 4), i, -1):
-            if self.span_key(i, k) in gz.titles():
-                return k
-        return i
+        longest = min(j, i + 4)  # titles are looked for up to four tokens long
+        if longest == i + 1:
+            return longest if gz.key(self.texts[i]) in gz.titles() else i
+        first = self.texts[i]
+        if (
+            self.ends[i] < self.starts[i + 1]
+            and first.isascii()
+            and first.isalnum()
+            and first.lower() not in gz.title_first_words()
+        ):
+            return i  # a plain word then a space: the first word of every span's key; no title's
+        end = self.title_ends.get((i, longest))
+        if end is None:
+            titles = gz.titles()
+            end = next((k for k in range(longest, i, -1) if self.span_key(i, k) in titles), i)
+            self.title_ends[(i, longest)] = end
+        return end
 
     # -- labelling a run ---------------------------------------------------------------------
 
@@ -310,22 +338,22 @@ class _Sentence:
         return m
 
     def label_run(self, i: int, j: int) -> None:
-        words = self.words(i, j)
-        if any(w in _AND for w in words) and self.lookup(i, j) is None:
+        words = self.texts[i:j]
+        if not _AND.isdisjoint(words) and not self.is_name(i, j):
             if self.title_at(i, j) > i or self.cue_label(words) is None:
                 # "Adams and Platt", "Canada and Germany": two names, not one
                 k = i
                 for m in range(i, j + 1):
-                    if m == j or self.tokens[m].text in _AND:
+                    if m == j or self.texts[m] in _AND:
                         if m > k:
                             self.label_run(k, m)
                         k = m + 1
                 return
         # drop leading common words and particles (The, In, Also) unless the rest is a name
         while i < j:
-            w = self.tokens[i].text
+            w = self.texts[i]
             low = w.lower()
-            if self.lookup(i, j) is not None or self.title_at(i, j) > i:
+            if self.is_name(i, j) or self.title_at(i, j) > i:
                 break
             # an all-caps word is an acronym (US), not the common word (us)
             common = low in gz.common_words() and not (w.isupper() and len(w) > 1)
@@ -334,18 +362,21 @@ class _Sentence:
                 continue
             break
         while j > i and (
-            not self.tokens[j - 1].is_cap
-            or (self.tokens[j - 1].text.lower() in gz.common_words() and self.lookup(i, j) is None)
+            not self.caps[j - 1]
+            or (self.texts[j - 1].lower() in gz.common_words() and not self.is_name(i, j))
         ):
             j -= 1
         if i >= j:
             return
-        words = self.words(i, j)
+        words = self.texts[i:j]
         if len(words) == 1 and len(words[0]) == 1:
             return  # a lone initial or list letter
         whole = self.lookup(i, j)
         if whole is not None:
             self.add(self.with_compass(i, whole))
+            return
+        if j == i + 1:
+            self.label_unknown(i, j, country=None)  # what segment() comes to for one word
             return
         if self.title_at(i, j) == i:
             cue = self.cue_label(words)
@@ -358,9 +389,9 @@ class _Sentence:
         """``northeast Syria`` -> LOC ``north-east Syria`` in Syria."""
         if i == 0 or m.label != "GPE" or m.method != "gazetteer:country":
             return m
-        before = self.tokens[i - 1]
-        low = before.text.lower()
-        if low not in _COMPASS or before.text[:1].isupper():
+        before = self.texts[i - 1]
+        low = before.lower()
+        if low not in _COMPASS or before[:1].isupper():
             return m
         compass = (
             low
@@ -370,20 +401,20 @@ class _Sentence:
         name = f"{compass} {m.canonical}"
         return replace(
             m,
-            start=before.start,
+            start=self.starts[i - 1],
             label="LOC",
             canonical=name,
             method="gazetteer:region",
             entity_id=make_entity_id("LOC", name),
         )
 
-    def cue_label(self, words: list[str]) -> str | None:
+    def cue_label(self, words: tuple[str, ...]) -> str | None:
+        if len(words) < 2:
+            return None  # a cue word labels a longer name
         cues = gz.cues()
-        last = words[-1]
-        if len(words) > 1 or last not in cues["head"]:
-            label = cues["last"].get(last)
-            if label is not None and len(words) > 1:
-                return label
+        label = cues["last"].get(words[-1])
+        if label is not None:
+            return label
         if len(words) > 2 and words[0] in cues["head"] and words[1] in ("of", "for"):
             return "ORG"
         return None
@@ -396,10 +427,10 @@ class _Sentence:
         if lead is not None and lead[0] < j and lead[1].label in ("GPE", "NORP"):
             k, m = lead
             country = m.country
-            if label == "ORG" and self.tokens[k].text in gz.cues()["gov"]:
+            if label == "ORG" and self.texts[k] in gz.cues()["gov"]:
                 self.add(m)
                 i = k
-        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        start, end = self.starts[i], self.ends[j - 1]
         name = self.text[start:end]
         self.add(Mention(start, end, label, name, country, method=f"cue:{label.lower()}"))
 
@@ -409,14 +440,14 @@ class _Sentence:
         while i < j:
             t = self.title_at(i, j)
             if t > i and t < j:
-                role = self.text[self.tokens[i].start : self.tokens[t - 1].end]
-                while t < j and self.tokens[t].text == ".":
+                role = self.text[self.starts[i] : self.ends[t - 1]]
+                while t < j and self.texts[t] == ".":
                     t += 1
                 self.label_person(t, j, role, country, "title")
                 return
             found = self.longest_lookup(i, j)
             if found is not None and not (
-                self.tokens[i].text in gz.first_names()
+                self.texts[i] in gz.first_names()
                 and found[1].label == "GPE"
                 and found[1].method != "gazetteer:country"
                 and found[0] < j
@@ -429,7 +460,7 @@ class _Sentence:
                     and (self.title_at(k, j) == k and self.longest_lookup(k, j) is None)
                 ):
                     # Apple Music, Boeing Defense: a known organisation heads a longer name
-                    start, end = self.tokens[i].start, self.tokens[j - 1].end
+                    start, end = self.starts[i], self.ends[j - 1]
                     name = self.text[start:end]
                     self.add(Mention(start, end, "ORG", name, m.country, method="cue:org-led"))
                     return
@@ -440,7 +471,7 @@ class _Sentence:
                     k < j
                     and m.method in _WEAK_PLACES
                     and j - i > 2
-                    and self.tokens[k].text not in gz.first_names()
+                    and self.texts[k] not in gz.first_names()
                 ):
                     # New York Yankees, Leeds United: a place name leading a team or company
                     self.mentions.pop()
@@ -450,7 +481,7 @@ class _Sentence:
                 continue
             # unknown words up to the next gazetteer name or title
             k = i + 1
-            starts_person = self.tokens[i].text in gz.first_names()
+            starts_person = self.texts[i] in gz.first_names()
             while k < j and not starts_person:
                 # a city or state after an unknown word is a surname (Kenny Harrison)
                 if self.title_at(k, j) > k:
@@ -465,23 +496,23 @@ class _Sentence:
             i = k
 
     def label_person(self, i: int, j: int, role: str | None, country: str | None, how: str):
-        while i < j and not self.tokens[i].is_cap:
+        while i < j and not self.caps[i]:
             i += 1
         if i >= j:
             return
-        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        start, end = self.starts[i], self.ends[j - 1]
         name = self.text[start:end]
         self.add(Mention(start, end, "PERSON", name, country, role=role, method=how))
 
     def label_unknown(self, i: int, j: int, *, country: str | None, force: str | None = None):
-        while j > i and not self.tokens[j - 1].is_cap:
+        while j > i and not self.caps[j - 1]:
             j -= 1
-        while i < j and not self.tokens[i].is_cap:
+        while i < j and not self.caps[i]:
             i += 1
         if i >= j:
             return
-        words = self.words(i, j)
-        start, end = self.tokens[i].start, self.tokens[j - 1].end
+        words = self.texts[i:j]
+        start, end = self.starts[i], self.ends[j - 1]
         name = self.text[start:end]
         if force:
             self.add(Mention(start, end, force, name, country, method="cue:place-led"))
@@ -497,8 +528,8 @@ class _Sentence:
         role = self.role_before(i)
         if role is not None:
             prev = self.mentions[-1] if self.mentions else None
-            if prev is not None and prev.end <= self.tokens[i].start and country is None:
-                gap = self.text[prev.end : self.tokens[i].start].split()
+            if prev is not None and prev.end <= self.starts[i] and country is None:
+                gap = self.text[prev.end : self.starts[i]].split()
                 if len(gap) <= 3:
                     country = prev.country  # Turkish defence agency head Ismail Demir
             self.add(Mention(start, end, "PERSON", name, country, role=role, method="title:lower"))
@@ -507,15 +538,16 @@ class _Sentence:
         if (
             len(words) == 1
             and _ACRONYM_RE.match(name)
-            and low not in self.ctx.lower_vocab
+            and not self.ctx.seen_lower(low)
             and low not in gz.common_words()
         ):
             self.add(Mention(start, end, "ORG", name, country, method="context:acronym"))
             return
-        if words[0] in gz.first_names() and not any(w in _ORG_JOINERS for w in words):
+        joined = not _ORG_JOINERS.isdisjoint(words)
+        if words[0] in gz.first_names() and not joined:
             self.add(Mention(start, end, "PERSON", name, country, method="given-name"))
             return
-        if any(w in _ORG_JOINERS for w in words):
+        if joined:
             label = "ORG"
         elif len(words) in (2, 3):
             label = "PERSON"
@@ -524,44 +556,42 @@ class _Sentence:
         else:
             label = self.single_word_label(i)
         m = Mention(start, end, label, name, country, method="default")
-        if len(words) == 1 and self.tokens[i].start in self.ctx.initial_starts:
+        if len(words) == 1 and self.starts[i] in self.ctx.initial_starts:
             m.initial = True
         if len(words) == 1 and label in ("GPE", "PERSON") and self.context_says(i):
             m.method = "context"
         self.add(m)
 
     def single_word_label(self, i: int) -> str:
-        before = self.tokens[i - 1].text.lower() if i > 0 else ""
+        before = self.texts[i - 1].lower() if i > 0 else ""
         if before in _LOCATIVE or before in ("from", "to"):
             return "GPE"
         return self.ctx.default_label
 
     def context_says(self, i: int) -> bool:
-        before = self.tokens[i - 1].text.lower() if i > 0 else ""
-        after = self.tokens[i + 1].text.lower() if i + 1 < len(self.tokens) else ""
+        before = self.texts[i - 1].lower() if i > 0 else ""
+        after = self.texts[i + 1].lower() if i + 1 < len(self.texts) else ""
         return before in _LOCATIVE or after in _SPEECH
 
     def role_before(self, i: int) -> str | None:
         """A lower-case role word right before token ``i`` (``head``, ``foreign minister``)."""
+        if i < 1 or not self.texts[i - 1][:1].islower():
+            return None
         for n in (2, 1):
-            if i - n < 0:
+            if n > i or (n == 2 and not self.texts[i - 2][:1].islower()):
                 continue
-            toks = self.tokens[i - n : i]
-            if not all(t.text[:1].islower() for t in toks):
-                continue
-            k = self.span_key(i - n, i)
-            if k in gz.titles():
-                return self.text[toks[0].start : toks[-1].end]
+            if self.span_key(i - n, i) in gz.titles():
+                return self.text[self.starts[i - n] : self.ends[i - 1]]
         return None
 
     # -- ALL-CAPS sentences ------------------------------------------------------------------
 
     def label_caps(self) -> None:
         """Headlines: only names known from the gazetteers or from this article."""
-        i, n = 0, len(self.tokens)
+        i, n = 0, len(self.texts)
         known = self.ctx.known
         while i < n:
-            if not self.tokens[i].text[:1].isupper():
+            if not self.texts[i][:1].isupper():
                 i += 1
                 continue
             best = None
@@ -573,19 +603,19 @@ class _Sentence:
                         k,
                         replace(
                             m,
-                            start=self.tokens[i].start,
-                            end=self.tokens[k - 1].end,
+                            start=self.starts[i],
+                            end=self.ends[k - 1],
                             role=None,
                             method="article:caps",
                         ),
                     )
                     break
-                if not self.tokens[k - 1].text[:1].isupper():
+                if not self.texts[k - 1][:1].isupper():
                     continue
                 m = self.lookup(i, k)
                 if m is not None and (
                     k - i > 1
-                    or len(self.tokens[i].text) > 2
+                    or len(self.texts[i]) > 2
                     or "." in key
                     or m.method != "gazetteer:country"
                 ):
@@ -618,8 +648,12 @@ class _Article:
         self.metonymy = metonymy
         self.default_label = default_label
         self.initial_starts: set[int] = set()
-        self.lower_vocab: set[str] = set()
+        self.vocab: set[str] = set()  # every token of the article
         self.known: dict[str, Mention] = {}
+
+    def seen_lower(self, word: str) -> bool:
+        """Whether ``word`` occurs in the article starting with a lower-case letter."""
+        return word in self.vocab and word[:1].islower()
 
 
 def recognise(
@@ -635,30 +669,29 @@ def recognise(
     """
     ctx = _Article(text, metonymy, default_label)
     prepared = []
-    lower_vocab = ctx.lower_vocab
     for sent in sentences:
         toks = _tokens(text, sent["start"], sent["end"])
-        lower_vocab.update(t.text for t in toks if t.text[:1].islower())
+        ctx.vocab.update(toks.text)
         prepared.append((sent, toks))
     done: list[tuple[dict, list[Mention]]] = []
     caps: list[tuple[dict, _Sentence]] = []
     for sent, toks in prepared:
         initial = _initial_indices(toks)
-        ctx.initial_starts.update(toks[ix].start for ix in initial)
+        ctx.initial_starts.update(toks.start[ix] for ix in initial)
         s = _Sentence(text, toks, ctx, initial)
-        if _is_caps_sentence(toks):
+        if _is_caps_sentence(toks.text):
             caps.append((sent, s))
             continue
         for i, j in _runs(toks):
             if i in initial and j - i == 1:
-                low = toks[i].text.lower()
-                if low in lower_vocab or low in gz.common_words():
-                    if gz.key(toks[i].text) not in gz.names():
+                low = toks.text[i].lower()
+                if ctx.seen_lower(low) or low in gz.common_words():
+                    if gz.key(toks.text[i]) not in gz.names():
                         continue
-            if i in initial and toks[i].text.lower() in lower_vocab and j - i > 1:
+            if i in initial and ctx.seen_lower(toks.text[i].lower()) and j - i > 1:
                 if (
-                    s.lookup(i, j) is None
-                    and toks[i].text not in gz.first_names()
+                    not s.is_name(i, j)
+                    and toks.text[i] not in gz.first_names()
                     and s.title_at(i, j) == i
                 ):
                     i += 1  # "Despite Turkey's ..." style openers not in the word list
@@ -668,7 +701,7 @@ def recognise(
     _resolve_article(mentions)
     for m in mentions:
         if not m.initial:
-            ctx.known.setdefault(gz.key(text[m.start : m.end]), m)
+            ctx.known.setdefault(m.text_key, m)
     for m in mentions:
         if m.label == "PERSON" and not m.initial and " " in m.canonical:
             # a headline names a person by surname (KOWALCZYK WINS)
@@ -686,13 +719,16 @@ def recognise(
     return records
 
 
-def _initial_indices(tokens: list[Token]) -> set[int]:
+# Tokens after which a capitalised word starts a quotation or an item.
+_OPENERS = frozenset({'"', "“", "‘", "'", ":", "(", "-", "—", "–", "•"})
+
+
+def _initial_indices(toks: Tokens) -> set[int]:
     """Tokens that start the sentence or a quotation (capitalised for grammar, not names)."""
-    out = set()
-    for ix, t in enumerate(tokens):
-        if ix == 0 or tokens[ix - 1].text in ('"', "“", "‘", "'", ":", "(", "-", "—", "–", "•"):
-            if t.is_cap:
-                out.add(ix)
+    cap = toks.cap
+    out = {0} if cap and cap[0] else set()
+    if not _OPENERS.isdisjoint(toks.text):
+        out.update(ix + 1 for ix, w in enumerate(toks.text[:-1]) if w in _OPENERS and cap[ix + 1])
     return out
 
 
@@ -719,13 +755,13 @@ def _resolve_article(mentions: list[Mention]) -> None:
     for m in mentions:
         if not m.initial and (m.canonical not in best or m.strength > best[m.canonical].strength):
             best[m.canonical] = m
-    country_of = {
-        full: next((p.country for p in mentions if p.canonical == full and p.country), None)
-        for full in persons
-    }
+    country_of: dict[str, str | None] = dict.fromkeys(persons)
+    for p in mentions:
+        if p.country and p.canonical in country_of and country_of[p.canonical] is None:
+            country_of[p.canonical] = p.country  # the first mention with a country
     for m in mentions:
         weak = m.method in ("default", "given-name", "context", "gazetteer:city")
-        fulls = parts.get(m.canonical, set())
+        fulls = parts.get(m.canonical, ())
         if m.label == "PERSON" and m.canonical in persons:
             m.country = m.country or country_of[m.canonical]
         elif len(fulls) == 1 and (weak or m.label == "PERSON"):

@@ -110,6 +110,12 @@ def titles() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def title_first_words() -> frozenset[str]:
+    """The first word of every title key (``foreign`` for ``foreign minister``)."""
+    return frozenset(k.split()[0] for k in titles())
+
+
+@lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
     """Common given names (as written, capitalised)."""
     return frozenset(w for line in data_lines("first_names.txt") for w in line.split())
@@ -149,6 +155,23 @@ def names() -> dict[str, Entry]:
     for k, (iso3, canonical) in demonyms().items():
         out[k] = Entry("NORP", canonical, iso3, "demonym")
     return out
+
+
+@lru_cache(maxsize=65536)
+def entry(name: str) -> Entry | None:
+    """What the gazetteers know of ``name`` as written: a capital (kind ``capital``), another
+    listed name, or a demonym regularly built from a country name (kind ``demonym-derived``)."""
+    k = key(name)
+    capital = capitals().get(k)
+    if capital is not None:
+        iso3, canonical = capital
+        return Entry("GPE", canonical, iso3, "capital")
+    found = names().get(k)
+    if found is not None:
+        return found
+    singular = name[:-1] if name.endswith("s") else name
+    iso3 = derived_demonym(singular)
+    return None if iso3 is None else Entry("NORP", singular, iso3, "demonym-derived")
 
 
 def _padded(rows: list[list[str]], n: int) -> list[list[str]]:

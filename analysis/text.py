@@ -24,6 +24,8 @@ TOKEN_RE = re.compile(
     r"|\w+(?:[-\u2010\u2011'’.,]\w+)*"
     r"|[^\w\s]",
 )
+# A token with the whitespace before it.
+_SPACED_TOKEN_RE = re.compile(rf"(\s*)({TOKEN_RE.pattern})")
 _POSSESSIVE_ENDINGS = frozenset({"'s", "'S", "’s", "’S"})
 _POSSESSIVE_IN = re.compile("['’][sS]")
 
@@ -119,16 +121,22 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 
 
 def _tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    if _POSSESSIVE_IN.search(text, start, end) is None:  # most sentences: no 's to split off
-        return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
+    # Every character is whitespace or part of a token, so each token's offsets follow from
+    # the lengths of the whitespace and tokens before it.
     out = []
-    for m in TOKEN_RE.finditer(text, start, end):
-        s, e = m.span()
-        tok = m.group()
+    pos = start
+    for space, tok in _SPACED_TOKEN_RE.findall(text, start, end):
+        s = pos + len(space)
+        pos = s + len(tok)
+        out.append((s, pos, tok))
+    if _POSSESSIVE_IN.search(text, start, end) is None:  # most sentences: no 's to split off
+        return out
+    split = []
+    for token in out:
+        s, e, tok = token
         if len(tok) > 2 and tok[-2:] in _POSSESSIVE_ENDINGS:
-            cut = e - 2
-            out.append((s, cut, tok[:-2]))
-            out.append((cut, e, tok[-2:]))
+            split.append((s, e - 2, tok[:-2]))
+            split.append((e - 2, e, tok[-2:]))
         else:
-            out.append((s, e, tok))
-    return out
+            split.append(token)
+    return split
