@@ -91,14 +91,15 @@ def split_sentences(text: str, start: int = 0) -> list[dict]:
 
 
 class _TokenMemo(threading.local):
-    """The tokens of the last text seen in this thread, by span: several steps tokenize the
-    same sentences of one article, and an article is analysed by one thread at a time."""
+    """Tokens by span of the last few texts seen in this thread: several steps tokenize the
+    same sentences of one article (a step may tokenize other strings in between), and an
+    article is analysed by one thread at a time."""
 
-    text: str | None = None
-    spans: dict[tuple[int, int], tuple[tuple[int, int, str], ...]]
+    KEEP = 4  # texts remembered
 
     def __init__(self) -> None:
-        self.spans = {}
+        # id(text) -> (text, {(start, end): tokens}); holding the text keeps its id unique
+        self.texts: dict[int, tuple[str, dict]] = {}
 
 
 _MEMO = _TokenMemo()
@@ -111,12 +112,16 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     ['Russia', "'s", 'S-400', ',', 'the', 'U.S.', 'said', '.']
     """
     end = len(text) if end is None else end
-    memo = _MEMO
-    if memo.text is not text:
-        memo.text, memo.spans = text, {}
-    cached = memo.spans.get((start, end))
+    texts = _MEMO.texts
+    entry = texts.get(id(text))
+    if entry is None or entry[0] is not text:
+        if len(texts) >= _MEMO.KEEP:
+            del texts[next(iter(texts))]  # the oldest
+        entry = texts[id(text)] = (text, {})
+    spans = entry[1]
+    cached = spans.get((start, end))
     if cached is None:
-        cached = memo.spans[(start, end)] = tuple(_tokenize(text, start, end))
+        cached = spans[(start, end)] = tuple(_tokenize(text, start, end))
     return list(cached)
 
 
