@@ -24,7 +24,9 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +38,7 @@ from .articles import article_from_text
 from .document import Document
 from .sentiment import score_sentiment
 from .speakers import (
+    ArticleTokens,
     Mention,
     SpeakerIndex,
     lower_at,
@@ -44,7 +47,6 @@ from .speakers import (
     sentence_subject,
     speech_verbs,
     verb_at,
-    word_tokens,
 )
 from .tables import frame
 from .text import paragraphs, sentence_tokenizer
@@ -194,18 +196,21 @@ class Attribution:
     method: str
 
 
-def _window_tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return word_tokens(text, start, end) if end > start else []
+def _window_tokens(tokens: ArticleTokens, start: int, end: int) -> list[tuple[int, int, str]]:
+    return tokens.window(start, end) if end > start else []
 
 
-def _after_quote(text: str, span: Span, para_end: int, next_open: int) -> Attribution | None:
+def _after_quote(
+    tokens: ArticleTokens, span: Span, para_end: int, next_open: int
+) -> Attribution | None:
     """Attribution in the words right after the closing mark (QVC, QCV, pronoun, dash ...)."""
+    text = tokens.text
     if span.close_mark is None:
         return None
     pos = span.close_mark + 1
     limit = min(para_end, next_open, pos + 200)
     newline = text.find("\n", pos, limit)
-    toks = _window_tokens(text, pos, limit if newline < 0 else newline)
+    toks = _window_tokens(tokens, pos, limit if newline < 0 else newline)
     # the clause ends at the sentence end (titles like `Mr.` are single tokens, so not ends)
     cut = next((n for n in range(len(toks)) if _clause_end(toks, n)), len(toks))
     toks = toks[:cut]
@@ -250,14 +255,17 @@ def _after_quote(text: str, span: Span, para_end: int, next_open: int) -> Attrib
     return None
 
 
-def _tail_cue(text: str, span: Span, para_end: int, next_open: int) -> Attribution | None:
+def _tail_cue(
+    tokens: ArticleTokens, span: Span, para_end: int, next_open: int
+) -> Attribution | None:
     """A cue ending the sentence the quote is in: `“Boots on the ground” would be appropriate,
     Ben Carson said after the attacks.`, `… “jail time” for fraud, she said.`"""
+    text = tokens.text
     if span.close_mark is None or text[span.close_mark - 1] in ".!?":
         return None
     pos = span.close_mark + 1
     limit = min(para_end, next_open, pos + 300)
-    toks = _window_tokens(text, pos, limit)
+    toks = _window_tokens(tokens, pos, limit)
     cut = next((n for n in range(len(toks)) if _clause_end(toks, n)), None)
     if cut is None:
         return None
@@ -308,13 +316,14 @@ def _method(m: Mention, order: str) -> str:
     return {"pronoun": "pronoun", "role": "role"}.get(m.kind, order)
 
 
-def _before_quote(text: str, span: Span, lead_start: int) -> Attribution | None:
+def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribution | None:
     """Attribution in the words before the opening mark (CVQ, VCQ, according to, colon)."""
+    text = tokens.text
     end = span.open_mark
     lead = text[lead_start:end]
     if not lead.strip():
         return None
-    toks = _window_tokens(text, lead_start, end)
+    toks = _window_tokens(tokens, lead_start, end)
     # only the clause right before the mark: after the last sentence end or quote mark
     lo = 0
     for idx, t in enumerate(toks):
@@ -354,9 +363,10 @@ def _before_quote(text: str, span: Span, lead_start: int) -> Attribution | None:
     return None
 
 
-def _in_sentence(text: str, sent: tuple[int, int], span: Span) -> Attribution | None:
+def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> Attribution | None:
     """A cue elsewhere in the sentence of a partial quote (`X called the move “…”`)."""
-    toks = _window_tokens(text, sent[0], span.open_mark)
+    text = tokens.text
+    toks = _window_tokens(tokens, sent[0], span.open_mark)
     tries = 0
     for v in range(len(toks) - 1, -1, -1):
         n = verb_at(toks, v)
@@ -435,12 +445,14 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
     paras = paragraphs(text, doc.body_start)
     sents = [(s["start"], s["end"]) for s in doc.sentences] or _sentences(text, doc.body_start)
     spans = find_spans(text, doc.body_start)
-    index = SpeakerIndex(doc, quoted=[(s.start, s.end) for s in spans if not s.single])
+    tokens = ArticleTokens(doc)
+    quoted = [(s.start, s.end) for s in spans if not s.single]
+    index = SpeakerIndex(doc, quoted=quoted, tokens=tokens)
     records: list[dict] = []
     last_attr: tuple[int, dict] | None = None  # (paragraph, record) of the last attributed quote
     # reported speech is attributed in reading order with the quotes, so that `X said …` is a
     # recent speaker for a later `he said` and the speaker of a following cue-less quote
-    pending = _indirect(text, doc, sents, spans)
+    pending = _indirect(tokens, doc, sents, spans)
     indirect: list[dict] = []
     for n, span in enumerate(spans):
         while pending and pending[0][0]["start"] < span.start:
@@ -454,9 +466,9 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
         if text[sent[0] : span.open_mark].strip() == "" and span.first_para > 0:
             lead_start = paras[span.first_para - 1][0]  # `Hugh Hill said:` ¶ `“…`
         attr = (
-            _after_quote(text, span, pe, next_open)
-            or _before_quote(text, span, lead_start)
-            or _tail_cue(text, span, pe, next_open)
+            _after_quote(tokens, span, pe, next_open)
+            or _before_quote(tokens, span, lead_start)
+            or _tail_cue(tokens, span, pe, next_open)
         )
         kind = classify(text, span, sent[0], attr is not None)
         rec = _record(text, span, kind, sent, doc)
@@ -468,10 +480,10 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
             if prev and prev["speaker_start"] is not None and prev["start"] >= sent[0]:
                 inherit = prev  # a second partial quote of the same sentence: same speaker
             else:
-                attr = _in_sentence(text, sent, span)
+                attr = _in_sentence(tokens, sent, span)
         elif attr is None and kind == "direct":
             if not text[sent[0] : span.open_mark].strip():  # a quote opening its sentence
-                attr = _previous_sentence(text, sents, sent)
+                attr = _previous_sentence(tokens, sents, sent)
             if attr is None and last_attr is not None:
                 para, prev = last_attr
                 if (
@@ -496,14 +508,15 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
 
 
 def _previous_sentence(
-    text: str, sents: list[tuple[int, int]], sent: tuple[int, int]
+    tokens: ArticleTokens, sents: list[tuple[int, int]], sent: tuple[int, int]
 ) -> Attribution | None:
     """`Valastro praised Christie's leadership. ¶ “We need someone …”`: a quote standing alone
     after a sentence whose subject spoke (a cue there, or its subject before a cue)."""
+    text = tokens.text
     k = bisect.bisect_left(sents, sent) - 1
     if k < 0 or text.count("\n", sents[k][1], sent[0]) > 2:
         return None
-    toks = word_tokens(text, *sents[k])
+    toks = tokens.window(*sents[k])
     if any(t[2] in DOUBLE_MARKS for t in toks):
         return None  # a sentence with its own quote has its own speaker
     for v in range(1, min(len(toks), 20)):
@@ -524,13 +537,9 @@ def _sentences(text: str, start: int) -> list[tuple[int, int]]:
 
 
 def _sentence_of(sents: list[tuple[int, int]], offset: int) -> tuple[int, int]:
-    best = sents[0] if sents else (0, offset)
-    for s in sents:
-        if s[0] <= offset:
-            best = s
-        else:
-            break
-    return best
+    """The last sentence starting at or before ``offset`` (else the first)."""
+    k = bisect.bisect_right(sents, (offset, math.inf)) - 1
+    return sents[max(k, 0)] if sents else (0, offset)
 
 
 def _record(text: str, span: Span, kind: str, sent: tuple[int, int], doc: Document) -> dict:
@@ -570,13 +579,19 @@ def _attribute(rec: dict, attr: Attribution, index: SpeakerIndex) -> None:
             person.gender = {"he": "m", "she": "f"}.get(m.text.lower())
 
 
-def _indirect(text, doc, sents, spans) -> list[tuple[dict, Attribution]]:
+def _indirect(tokens, doc, sents, spans) -> list[tuple[dict, Attribution]]:
     """Reported speech without marks (`X pointed out that …`, `…, X said.`), not attributed."""
+    text = tokens.text
     out = []
+    # spans are in order of start: spans[:k] start before offset x when k = bisect(starts, x),
+    # and one of them reaches past offset y when reach[k - 1] > y
+    starts = [sp.start for sp in spans]
+    reach = list(itertools.accumulate((sp.end for sp in spans), max))
     for s0, s1 in sents:
-        if any(sp.start < s1 and s0 < sp.end for sp in spans):
-            continue
-        toks = word_tokens(text, s0, s1)
+        k = bisect.bisect_left(starts, s1)
+        if (k and reach[k - 1] > s0) or not tokens.may_have_cue(s0, s1):
+            continue  # a sentence with a quote, or without a speech verb
+        toks = tokens.window(s0, s1)
         found = _indirect_in(text, toks)
         if found is None:
             continue
@@ -647,19 +662,36 @@ def _indirect_in(text: str, toks) -> tuple[tuple[int, int], Attribution] | None:
 
 def _finish(text: str, records: list[dict]) -> dict[str, list[dict]]:
     sentences = []
-    tok = sentence_tokenizer()
+    scores: dict[str, dict[str, float]] = {}  # a one-sentence quote is scored once
+
+    def sentiment(part: str) -> dict[str, float]:
+        if part not in scores:
+            scores[part] = score_sentiment(part)
+        return scores[part]
+
     for qid, rec in enumerate(records):
         rec["quote_id"] = qid
-        rec.update(score_sentiment(rec["text"]))
+        rec.update(sentiment(rec["text"]))
         for ps, pe in paragraphs(text, rec["start"], rec["end"]):
-            for s, e in tok.span_tokenize(text[ps:pe]):
+            for s, e in _sentence_spans(text[ps:pe]):
                 part = text[ps + s : ps + e]
                 if part.strip(" “”\"'‘’"):
                     sentences.append(
                         {"quote_id": qid, "start": ps + s, "end": ps + e, "text": part,
-                         **score_sentiment(part)}
+                         **sentiment(part)}
                     )  # fmt: skip
     return {"quotes": records, "quote_sentences": sentences}
+
+
+_SENTENCE_END = re.compile("[.?!]")
+
+
+def _sentence_spans(chunk: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of a stripped paragraph ``chunk``. Punkt only considers a break
+    after `.`, `?` or `!` followed by something, so without one the chunk is one sentence."""
+    if _SENTENCE_END.search(chunk, 0, len(chunk) - 1) is None:
+        return [(0, len(chunk))]
+    return list(sentence_tokenizer().span_tokenize(chunk))
 
 
 def find_quotes(text: str, *, date=None) -> pd.DataFrame:

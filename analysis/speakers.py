@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -111,6 +112,79 @@ def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token
     return out
 
 
+_POSSESSIVES = frozenset({"'s", "'S", "’s", "’S"})
+
+
+class ArticleTokens:
+    """The :func:`word_tokens` of an article's body, made once and cut into windows.
+
+    Built from the sentences' tokens when the sentences tile the body with whitespace between
+    them (those tokens are memoised by :func:`analysis.text.tokenize` when an earlier step
+    read them), else by tokenizing the body.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        self.text = text = doc.text
+        self.body_start = doc.body_start
+        spans = [(s["start"], s["end"]) for s in doc.sentences]
+        if _tiles(text, doc.body_start, spans):
+            self.toks = [t for s, e in spans for t in word_tokens(text, s, e)]
+        else:
+            self.toks = word_tokens(text, doc.body_start)
+        self.starts = [t[0] for t in self.toks]
+        self.ends = [t[1] for t in self.toks]
+
+    def window(self, start: int, end: int) -> list[Token]:
+        """``word_tokens(text, start, end)``, cut from the article's tokens if it can be."""
+        cut = self._cut(start, end)
+        return word_tokens(self.text, start, end) if cut is None else self.toks[cut[0] : cut[1]]
+
+    def _cut(self, start: int, end: int) -> tuple[int, int] | None:
+        """The article's tokens ``i:j`` that tokenizing ``text[start:end]`` finds: those in it,
+        if no token crosses ``start`` or ``end``; ``None`` if one does."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end, i)
+        if (
+            start < self.body_start
+            or (i and self.ends[i - 1] > start)
+            or (j and self.ends[j - 1] > end)
+            or (  # `Obama|'s`: alone, the `'s` is tokenized as `'` and `s`
+                i < len(self.toks)
+                and i
+                and self.toks[i][2] in _POSSESSIVES
+                and self.ends[i - 1] == start
+            )
+        ):
+            return None
+        return i, j
+
+    def may_have_cue(self, start: int, end: int) -> bool:
+        """Whether ``window(start, end)`` may hold a speech cue (:func:`verb_at`): ``False``
+        only if none of its words is one that starts a cue."""
+        cut = self._cut(start, end)
+        if cut is None:
+            return True
+        words = _cue_words()
+        return any(self.toks[k][2].lower() in words for k in range(*cut))
+
+    @cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """The words written in lower case in the article."""
+        return frozenset(t[2] for t in self.toks if t[2].islower())
+
+
+def _tiles(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``spans`` cover ``text[start:]`` but for whitespace, each gap holding some."""
+    edges = [start] + [x for span in spans for x in span] + [len(text)]
+    if not spans or spans[0][0] < start:
+        return False
+    for k in range(0, len(edges), 2):
+        a, b = edges[k], edges[k + 1]
+        if a > b or (a < b and not text[a:b].isspace()) or (a == b and 0 < k < len(edges) - 2):
+            return False
+    return True
+
+
 def _honorific(tok: str) -> bool:
     return tok.lower().rstrip(".") in HONORIFICS
 
@@ -182,7 +256,7 @@ class Person:
 
 
 def is_capitalised(tok: str) -> bool:
-    return bool(tok) and (tok[0].isupper() or tok.lower().startswith(("al-", "el-")))
+    return tok[:1].isupper() or (tok[2:3] == "-" and tok[:3].lower() in ("al-", "el-"))
 
 
 def lower_at(toks: list[Token], i: int) -> str:
@@ -233,6 +307,12 @@ def verb_at(toks: list[Token], i: int) -> int:
 def _verb_heads() -> frozenset[str]:
     """First words of the speech cues of two words (`pointed` of `pointed out`)."""
     return frozenset(v.split()[0] for v in speech_verbs() if " " in v)
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    """The words that may start a speech cue (a cue of one word, or the first of two)."""
+    return speech_verbs() | _verb_heads()
 
 
 def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | None:
@@ -629,8 +709,14 @@ class SpeakerIndex:
     runs (so it also works while the entities step is a stub).
     """
 
-    def __init__(self, doc: Document, quoted: list[tuple[int, int]] = ()) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        quoted: list[tuple[int, int]] = (),
+        tokens: ArticleTokens | None = None,
+    ) -> None:
         self.text = doc.text
+        self.tokens = tokens or ArticleTokens(doc)
         # names inside quotes are what speakers talk about, not who speaks next
         self.quoted = sorted(quoted)
         self.sentence_starts = [s["start"] for s in doc.sentences]
@@ -650,6 +736,7 @@ class SpeakerIndex:
         # indexes of the full names, so resolving a mention does not scan every person
         self._by_word: dict[str, dict[str, Person]] = {}  # first/last word -> id -> person
         self._by_key: dict[str, Person] = {}  # whole name -> its first person
+        self._plain_ends: dict[int, int] = {}  # sentence start -> its _plain_run_end
         self._scan(doc)
 
     def _scan(self, doc: Document) -> None:
@@ -664,20 +751,9 @@ class SpeakerIndex:
             person = self._entity_person(ent)
             self._add(person)
             from_entity[ent["start"]] = person
-        toks = word_tokens(text, doc.body_start)
-        self._lower_words = {t[2] for t in toks if t[2].islower()}
+        toks = self.tokens.toks
         inside: list[Person] = []  # entity records cut inside a longer name: `G.K.`
-        sentence_start = 0
-        i = 0
-        while i < len(toks):
-            if toks[i][2] in (".", "!", "?"):
-                sentence_start = i + 1
-            elif i and "\n" in text[toks[i - 1][1] : toks[i][0]]:
-                sentence_start = i
-            if not is_capitalised(toks[i][2]) or toks[i][2].lower() in _FUNCTION_CAPS:
-                i += 1
-                continue
-            j = _cap_run_right(toks, i, len(toks))
+        for i, j, sentence_start in self._runs():
             m = _name_mention(text, toks, i, j)
             ent = self._entity_at(m.start, m.end) if m is not None else None
             if ent is not None and ent["start"] in from_entity:
@@ -691,7 +767,6 @@ class SpeakerIndex:
                         inside += [
                             from_entity[e] for e in range(m.start, m.end) if e in from_entity
                         ]
-            i = max(j, i + 1)
         if inside:
             drop = {id(p) for p in inside}
             self.people = [p for p in self.people if id(p) not in drop]
@@ -704,7 +779,7 @@ class SpeakerIndex:
                     p.label, p.sure = "PERSON", True
                     p.roles |= full.roles
         self._starts = [p.start for p in self.people]
-        starts = [t[0] for t in toks]
+        starts = self.tokens.starts
         quoted_starts = [a for a, _ in self.quoted]
         for p in self.people:
             q = bisect.bisect_right(quoted_starts, p.start) - 1
@@ -719,6 +794,38 @@ class SpeakerIndex:
             if p.gender:
                 genders.setdefault(p.entity_id, set()).add(p.gender)
         self.genders = {eid: g.pop() for eid, g in genders.items() if len(g) == 1}
+
+    def _runs(self) -> Iterator[tuple[int, int, int]]:
+        """``(i, j, sentence_start)`` for each capitalised run ``toks[i:j]`` that may be a name,
+        left to right (the words of a run are not read again), with the index of the first
+        token of its sentence: after `.`, `!`, `?` or a line break (between runs)."""
+        toks, starts = self.tokens.toks, self.tokens.starts
+        if not toks:
+            return
+        # (index, 0, sentence start) at sentence ends and line breaks, (index, 1, 0) at runs
+        events = [(k, 0, k + 1) for k, t in enumerate(toks) if t[2] in (".", "!", "?")]
+        newline = self.text.find("\n", starts[0])
+        while newline >= 0:
+            k = bisect.bisect_right(starts, newline)
+            if k < len(toks):
+                events.append((k, 0, k))
+            newline = self.text.find("\n", starts[k] if k < len(toks) else len(self.text))
+        events += [
+            (k, 1, 0)
+            for k, t in enumerate(toks)
+            if is_capitalised(t[2]) and t[2].lower() not in _FUNCTION_CAPS
+        ]
+        events.sort()
+        sentence_start = next_run = 0
+        for k, is_run, start in events:
+            if k < next_run:
+                continue  # inside the previous run
+            if not is_run:
+                sentence_start = start
+                continue
+            j = _cap_run_right(toks, k, len(toks))
+            yield k, j, sentence_start
+            next_run = max(j, k + 1)
 
     def _entity_person(self, ent: dict) -> Person:
         """A person from an entity record, with its label checked against the name's words:
@@ -776,7 +883,12 @@ class SpeakerIndex:
         nxt = toks[j][2] if j < len(toks) else "."
         before = i > 0 and verb_at(toks, i - 1) and not (nxt[:1].isalpha() or nxt in ("'s", "’s"))
         speaks = bool(after or before)
-        return titles, speaks, speaks or _clause_initial(toks, sentence_start, i)
+        if speaks:
+            return titles, speaks, True
+        if sentence_start not in self._plain_ends:  # once per sentence, not once per name
+            self._plain_ends[sentence_start] = _plain_run_end(toks, sentence_start)
+        plain_end = self._plain_ends[sentence_start]
+        return titles, speaks, _clause_initial(toks, sentence_start, i, plain_end)
 
     def gender(self, p: Person) -> str | None:
         """The gender of a person: of this mention, else of any mention of the same person."""
@@ -802,7 +914,11 @@ class SpeakerIndex:
             full = self._resolve_name(m)
             if full.name == m.name and not titles and not (speaks and not _plural_noun(m.name)):
                 return None
-            if full.name == m.name and not titles and m.name.lower() in self._lower_words:
+            if (
+                full.name == m.name
+                and not titles
+                and m.name.lower() in self.tokens.lower_case_words
+            ):
                 return None  # `Delegates questioned …`: a common noun starting the sentence
             full.start, full.subject = m.start, subject
             full.sure = full.label == "PERSON" and bool(
@@ -1016,22 +1132,31 @@ def _cut_word(text: str, end: int) -> bool:
     return bool(nxt) and (nxt[0].isalnum() or (nxt[0] == "-" and nxt[1:].isalnum()))
 
 
-def _clause_initial(toks: list[Token], sentence_start: int, i: int) -> bool:
+def _plain(toks: list[Token], k: int) -> bool:
+    """A capitalised word, role or function word: what may come before a clause's subject."""
+    t = toks[k][2]
+    return is_capitalised(t) or bool(role_at(toks, k)) or t.lower() in _FUNCTION_CAPS
+
+
+def _plain_run_end(toks: list[Token], start: int) -> int:
+    """The index of the first token from ``start`` that is not :func:`_plain`."""
+    return next((k for k in range(start, len(toks)) if not _plain(toks, k)), len(toks))
+
+
+def _clause_initial(toks: list[Token], sentence_start: int, i: int, plain_end: int) -> bool:
     """Whether the name at token ``i`` starts its clause: only capitalised words, titles and
-    roles before it in the sentence, or after an introductory phrase (`Ultimately,`, `At a
-    rally Friday,`)."""
-
-    def plain(k: int) -> bool:
-        t = toks[k][2]
-        return is_capitalised(t) or bool(role_at(toks, k)) or t.lower() in _FUNCTION_CAPS
-
-    if all(plain(k) for k in range(sentence_start, i)):
+    roles before it in the sentence (``plain_end``, the :func:`_plain_run_end` from the
+    sentence start, is past it), or after an introductory phrase (`Ultimately,`, `At a rally
+    Friday,`)."""
+    if plain_end >= i:
         return True
     first = lower_at(toks, sentence_start)
     if not (first in _INTRO or first in _PREPOSITIONS or first.endswith("ly")):
         return False
     comma = next((k for k in range(sentence_start, i) if toks[k][2] == ","), None)
-    return comma is not None and all(plain(k) or toks[k][2] == "," for k in range(comma + 1, i))
+    return comma is not None and all(
+        _plain(toks, k) or toks[k][2] == "," for k in range(comma + 1, i)
+    )
 
 
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # `R-Ky.`: party and state after a US politician

@@ -439,3 +439,32 @@ def test_polnear_dev_subset():
     assert figures["recall"] >= 0.90
     assert figures["precision"] >= 0.95
     assert figures["speaker_accuracy"] >= 0.75
+
+
+# --- the article's tokens, cut into windows --------------------------------------------------
+
+WINDOW_TEXT = (
+    'Mr. Smith, the U.S. envoy, said Obama\'s plan was "dead." Gen. F. Kerry (R-Ky.) replied:'
+    " “It isn't.”\n\nRussia’s S-400, the Washington-led talks, 3.5 percent.)Next: al-Assad said."
+)
+
+
+def test_article_token_windows_match_tokenizing_the_window():
+    from analysis.speakers import ArticleTokens, word_tokens
+
+    doc = Document(text=WINDOW_TEXT)
+    doc.tables["sentences"] = split_sentences(WINDOW_TEXT)
+    tokens = ArticleTokens(doc)
+    assert tokens.toks == word_tokens(WINDOW_TEXT)
+    n = len(WINDOW_TEXT)
+    for start in range(n):
+        for end in range(start + 1, min(n, start + 40) + 1):
+            assert tokens.window(start, end) == word_tokens(WINDOW_TEXT, start, end), (start, end)
+
+
+def test_quote_sentences_without_sentence_ends_skip_punkt():
+    from analysis.quotes import _sentence_spans
+    from analysis.text import sentence_tokenizer
+
+    for chunk in ["We have learned our lessons,", "Done.", "Why?!", "Is it? Yes.", "U.S. aid"]:
+        assert _sentence_spans(chunk) == list(sentence_tokenizer().span_tokenize(chunk))
