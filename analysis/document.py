@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,8 @@ class Document:
     date: dt.date | None = None
     options: Mapping[str, Any] = field(default_factory=dict)
     tables: dict[str, list[dict]] = field(default_factory=dict)
+    _starts_of: list | None = field(default=None, init=False, repr=False, compare=False)
+    _starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     @property
     def sentences(self) -> list[dict]:
@@ -44,10 +47,10 @@ class Document:
 
     def sentence_at(self, offset: int) -> int:
         """The ``sentence_id`` of the sentence containing ``offset`` (nearest before, else 0)."""
-        best = 0
-        for s in self.sentences:
-            if s["start"] <= offset:
-                best = s["sentence_id"]
-            else:
-                break
-        return best
+        sentences = self.sentences
+        if not sentences:
+            return 0
+        if self._starts_of is not sentences:  # sentence starts, rebuilt when the list changes
+            self._starts_of, self._starts = sentences, [s["start"] for s in sentences]
+        i = bisect_right(self._starts, offset)
+        return sentences[i - 1]["sentence_id"] if i else 0
