@@ -103,6 +103,7 @@ class _TokenMemo(threading.local):
 
 
 _MEMO = _TokenMemo()
+_MEMO_MIN_LENGTH = 512  # texts shorter than this are not memoised
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
@@ -112,12 +113,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     ['Russia', "'s", 'S-400', ',', 'the', 'U.S.', 'said', '.']
     """
     end = len(text) if end is None else end
+    if len(text) < _MEMO_MIN_LENGTH:  # a phrase: cheap to redo, and must not push articles out
+        return _tokenize(text, start, end)
     texts = _MEMO.texts
-    entry = texts.get(id(text))
+    entry = texts.pop(id(text), None)  # popped and put back last: the least recent goes first
     if entry is None or entry[0] is not text:
         if len(texts) >= _MEMO.KEEP:
-            del texts[next(iter(texts))]  # the oldest
-        entry = texts[id(text)] = (text, {})
+            del texts[next(iter(texts))]
+        entry = (text, {})
+    texts[id(text)] = entry
     spans = entry[1]
     cached = spans.get((start, end))
     if cached is None:

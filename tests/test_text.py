@@ -70,15 +70,21 @@ def test_odd_text_never_raises(text):
 
 
 def test_tokenize_memo_returns_fresh_lists_per_text():
-    text = "Russia's S-400 arrived. Turkey paid."
+    filler = " Then nothing happened." * 40  # long enough to be memoised
+    text = "Russia's S-400 arrived. Turkey paid." + filler
     first = tokenize(text, 0, 23)
     first.append((0, 0, "junk"))  # a caller changing its list does not change the memo
-    assert tokenize(text, 0, 23) == [
+    expected = [
         (0, 6, "Russia"),
         (6, 8, "'s"),
         (9, 14, "S-400"),
         (15, 22, "arrived"),
         (22, 23, "."),
     ]
-    other = "Greece's jets arrived. Turkey paid."  # another text, same offsets
+    assert tokenize(text, 0, 23) == expected
+    other = "Greece's jets arrived. Turkey paid." + filler  # another text, same offsets
     assert [t for _, _, t in tokenize(other, 0, 22)][:2] == ["Greece", "'s"]
+    for k in range(10):  # other texts in between (phrases, other articles) ...
+        tokenize(f"A phrase {k}.")
+        tokenize(f"Article {k}." + filler, 0, 20)
+    assert tokenize(text, 0, 23) == expected  # ... never give a text another text's tokens
