@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
+# Punkt's sentence-ending characters: a paragraph without one before its end is one sentence
+_SENTENCE_END = re.compile(f"[{re.escape(''.join(PunktLanguageVars.sent_end_chars))}]")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n\s*")
 
 # Tokens: dotted abbreviations (U.S.), words and numbers with inner hyphens, apostrophes or
@@ -77,7 +80,11 @@ def split_sentences(text: str, start: int = 0) -> list[dict]:
     tok = sentence_tokenizer()
     out: list[dict] = []
     for pid, (ps, pe) in enumerate(paragraphs(text, start)):
-        for s, e in tok.span_tokenize(text[ps:pe]):
+        if _SENTENCE_END.search(text, ps, pe - 1) is None:
+            spans: Iterable[tuple[int, int]] = [(0, pe - ps)]  # no break Punkt could consider
+        else:
+            spans = tok.span_tokenize(text[ps:pe])
+        for s, e in spans:
             out.append(
                 {
                     "sentence_id": len(out),

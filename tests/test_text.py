@@ -1,8 +1,10 @@
 """Sentences and tokens with offsets, without downloaded NLTK data."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from analysis.text import paragraphs, split_sentences, tokenize
+from analysis.text import paragraphs, sentence_tokenizer, split_sentences, tokenize
 
 
 @pytest.mark.parametrize(
@@ -88,3 +90,20 @@ def test_tokenize_memo_returns_fresh_lists_per_text():
         tokenize(f"A phrase {k}.")
         tokenize(f"Article {k}." + filler, 0, 20)
     assert tokenize(text, 0, 23) == expected  # ... never give a text another text's tokens
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Gen.", "Smith", "said", "U.S.", "it", "3.5%", "?", "!", ".", "\n\n"]),
+        max_size=20,
+    )
+)
+def test_split_sentences_equals_punkt_paragraph_by_paragraph(words):
+    text = " ".join(words)
+    expected = [
+        (ps + s, ps + e)
+        for ps, pe in paragraphs(text)
+        for s, e in sentence_tokenizer().span_tokenize(text[ps:pe])
+    ]
+    assert [(s["start"], s["end"]) for s in split_sentences(text)] == expected
