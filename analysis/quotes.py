@@ -227,15 +227,18 @@ def _after_quote(
         m = mention_right(text, toks, k, len(toks))
         if m is not None:
             return Attribution(m, text[toks[k - 1][0] : toks[k - 1][1]], "dash")
-    if text[span.close_mark - 1] == "." and not dash:
-        return None  # `“… end.” Next sentence`: the sentence ended inside the marks
+    # `“… end.” Next sentence`: the sentence ended inside the marks, unless all that follows
+    # is a bare cue (`“… missing.” Trump said.`)
+    ended = text[span.close_mark - 1] == "." and not dash
     low = toks[k][2].lower()
-    if low == "according" and k + 1 < len(toks) and toks[k + 1][2].lower() == "to":
+    if ended and (toks[k][2][:1].islower() or len(toks) - k > 8):
+        return None
+    if not ended and low == "according" and k + 1 < len(toks) and toks[k + 1][2].lower() == "to":
         m = mention_right(text, toks, k + 2, len(toks))
         if m is not None:
             return Attribution(m, "according to", "according_to")
     n = verb_at(toks, k)
-    if n:  # QVC / QVP: `said X`, `said he`
+    if n and not ended:  # QVC / QVP: `said X`, `said he`
         m = mention_right(text, toks, k + n, len(toks))
         if m is not None:
             cue = text[toks[k][0] : toks[k + n - 1][1]]
@@ -249,8 +252,12 @@ def _after_quote(
             # (`White House press secretary Josh Earnest said`)
             lead = [t for t in toks[k:] if t[0] < (m.start if m else 0)]
             if m is not None and len(lead) <= 6 and all(_wordlike(t[2]) for t in lead):
+                if ended and not _clause_done(toks, v + n):
+                    return None
                 cue = text[toks[v][0] : toks[v + n - 1][1]]
                 return Attribution(m, cue, _method(m, "QCV"))
+            if m is None and any(t[2].lower() in _RELATIVES for t in toks[k:v]):
+                continue  # `Cruz, who has proposed repealing it, said`: the relative's verb
             break
     return None
 
@@ -274,7 +281,10 @@ def _tail_cue(
         if toks[c][2] != ",":
             continue
         tail = toks[c + 1 :]
-        if len(tail) > 20:
+        # `…, said RoseAnn DeMoro, executive director of X, a union that …`: the clause up to
+        # the next comma is short, whatever appositives follow it
+        clause = next((n for n, t in enumerate(tail) if t[2] == ","), len(tail))
+        if clause > 20:
             return None
         n = verb_at(tail, 0)
         if n:  # `…, said Ben Carson, a neurosurgeon.`
@@ -291,6 +301,14 @@ def _tail_cue(
             return Attribution(m, text[tail[v][0] : tail[v + n - 1][1]], _method(m, "tail"))
         return None
     return None
+
+
+_RELATIVES = {"who", "whose", "which"}
+
+
+def _clause_done(toks, k: int) -> bool:
+    """Whether the clause ends at token ``k`` (the end of the window or a comma)."""
+    return k >= len(toks) or toks[k][2] == ","
 
 
 def _speaker(m: Mention | None) -> bool:

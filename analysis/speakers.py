@@ -99,6 +99,24 @@ _ADVERBS = {
 }  # fmt: skip
 
 
+def _contraction(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` is the `'s` of `he's`, `she's` (is/has), not a possessive."""
+    return toks[k][2] in _POSSESSIVES and k > 0 and toks[k - 1][2].lower() in PRONOUNS
+
+
+# `-ly` words that are nouns, not adverbs
+_LY_NOUNS = {"family", "ally", "rally", "supply", "assembly", "anomaly", "bully", "monopoly"}
+
+
+def _adverb(tok: str) -> bool:
+    """An adverb or auxiliary between a subject and its cue (`has increasingly decried`)."""
+    low = tok.lower()
+    return low in _ADVERBS or (
+        len(tok) > 4 and tok.endswith("ly") and tok.isalpha() and tok.islower()
+        and low not in _LY_NOUNS
+    )  # fmt: skip
+
+
 def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """:func:`analysis.text.tokenize` with titles and initials kept whole (`Mr.`, `F.`)."""
     out: list[Token] = []
@@ -296,7 +314,7 @@ def verb_at(toks: list[Token], i: int) -> int:
     one = toks[i][2].lower()
     if one not in verbs and one not in _verb_heads():
         return 0
-    if i > 0 and toks[i - 1][2].lower() in _NOUN_BEFORE:
+    if i > 0 and toks[i - 1][2].lower() in _NOUN_BEFORE and not _contraction(toks, i - 1):
         return 0
     if i + 1 < len(toks) and one in _verb_heads() and f"{one} {toks[i + 1][2].lower()}" in verbs:
         return 2
@@ -406,7 +424,7 @@ def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention |
     Skips adverbs/auxiliaries (`Demir has also said`) and an appositive between commas
     (`Hugh Hill, a doctor, said`).
     """
-    while j > lo and toks[j - 1][2].lower() in _ADVERBS:
+    while j > lo and (_adverb(toks[j - 1][2]) or _contraction(toks, j - 1)):
         j -= 1
     if j - 1 > lo and toks[j - 1][2] == "," and toks[j - 2][2] == ")":
         j -= 1  # `Gov. John Kasich (R-OH), said`
@@ -426,7 +444,10 @@ def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention |
 #: How many tokens appositives may span between a name and its cue.
 APPOSITIVE_TOKENS = 40
 _CLAUSE_STOPS = {".", "!", "?", ";", ":", "“", "”", '"', "(", ")"}
-_APPOSITIVE_STARTS = {"who", "whose", "which", "now", "then", "once", "himself", "herself", "both"}
+_APPOSITIVE_STARTS = {
+    "who", "whose", "which", "now", "then", "once", "himself", "herself", "both", "meanwhile",
+    "however", "though", "too", "also", "in", "for", "like", "unlike", "along",
+}  # fmt: skip
 
 
 def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention | None:
@@ -445,7 +466,14 @@ def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention
             return None
         if (hop or c - k > 14) and not _appositive_start(toks, k + 1):
             return None
-        found = _subject_before(text, toks, k, lo)
+        if _clause_not_appositive(toks, k + 1, c):
+            return None  # `In Salem, Oregon, Tom Baker went after him, calling`: a clause
+        end = k
+        if toks[k - 1][2] == ")":  # `Rep. Jim Jordan (R-Ohio), a panel member, said`
+            end = next((n for n in range(k - 2, max(lo, k - 8), -1) if toks[n][2] == "("), k)
+        found = _subject_before(text, toks, end, lo)
+        if found is not None and found.text.lower() in _MONTHS:
+            return None  # `In August, several groups granted …, saying`: a clause, no appositive
         if found is not None and found.kind == "name" and _starts_clause_at(toks, found, lo):
             appos = role_in(toks, k + 1, c)
             if appos and not found.role:
@@ -465,6 +493,26 @@ def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention
                 return named
         c = k
     return None
+
+
+def _clause_not_appositive(toks: list[Token], i: int, c: int) -> bool:
+    """Whether tokens ``i..c-1`` are a clause (a name, then a lower-case word that is no role,
+    preposition or determiner: `Tom Baker went after his rival`), not an appositive."""
+    if i >= c or not is_capitalised(toks[i][2]) or toks[i][2].lower() in _FUNCTION_CAPS:
+        return False
+    j = _cap_run_right(toks, i, c)
+    if j >= c:
+        return False
+    t = toks[j][2]
+    low = t.lower()
+    return (
+        t.isalpha()
+        and t.islower()
+        and low not in _PREPOSITIONS
+        and low not in _DETERMINERS
+        and low not in ("and", "or")
+        and not role_at(toks, j)
+    )
 
 
 def _stop_at(toks: list[Token], k: int) -> bool:
@@ -536,6 +584,14 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
                 m = _name_mention(text, toks, p, k)
                 if m is not None and m.label == "PERSON":
                     return m
+    if i < j and lower_at(toks, i - 1) == "," and i - 2 > lo:
+        # `Stacy Baker of Columbia, South Carolina says`: a person of a place, state
+        c = _cap_run_left(toks, i - 1, lo)
+        if c < i - 1 and lower_at(toks, c - 1) == "of":
+            p = _cap_run_left(toks, c - 1, lo)
+            m = _name_mention(text, toks, p, c - 1) if p < c - 1 else None
+            if m is not None and m.label == "PERSON" and " " in m.name:
+                return m
     if i < j and not (j - i == 1 and role_at(toks, j - 1)):
         m = _name_mention(text, toks, i, j)
         if m is not None:
@@ -577,6 +633,8 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
             break
         if not (toks[k][2].isalpha() or low in ("'s", "’s")):  # `the ad's narrator said`
             break
+        if low in _PREPOSITIONS or low in ("and", "or", "but"):
+            break  # `into the debate by calling`, `in the United States and mentioned`
     return None
 
 
@@ -609,6 +667,11 @@ def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | No
                 and toks[n][2].lower() not in _FUNCTION_CAPS
             ):
                 k, j = n, _cap_run_right(toks, n, hi)
+            if n == j:
+                found = _role_then_name(toks, j, hi)
+                if found is not None:
+                    k, r = found[0], (found[1], 0)
+                    j = _cap_run_right(toks, k, hi)
             m = _name_mention(text, toks, k, j)
             if m is not None:
                 m.role = m.role or (r[0] if r else None) or role_in(toks, i, k)
@@ -644,6 +707,25 @@ def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | No
     return None
 
 
+def _role_then_name(toks: list[Token], j: int, hi: int) -> tuple[int, str] | None:
+    """``(index, role)`` of a name after a capitalised qualifier's lower-case role phrase:
+    `Democratic [presidential nominee] Hillary Clinton`, `Former US [secretary of state]
+    Madeleine Albright`; ``None`` if tokens ``j..`` are not such a phrase."""
+    for n in range(j, min(hi, j + 3)):
+        t = toks[n][2]
+        if not (t.isalpha() and t.islower()) or t in _PREPOSITIONS or verb_at(toks, n):
+            return None
+        r = role_at(toks, n)
+        if r:
+            e = n + r[1]
+            if lower_at(toks, e) == "of" and e + 1 < hi and toks[e + 1][2].islower():
+                e += 2  # `secretary of state`
+            if e < hi and is_capitalised(toks[e][2]) and toks[e][2].lower() not in _FUNCTION_CAPS:
+                return e, r[0]
+            return None
+    return None
+
+
 _PREPOSITIONS = {"to", "by", "with", "in", "on", "at", "for", "from", "of", "about", "as", "into"}
 _INTRO = {
     "at", "in", "on", "during", "after", "before", "earlier", "later", "speaking", "asked",
@@ -673,10 +755,12 @@ def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
                 starts.append(i)
             else:
                 break
-    for i in starts:
+    # `Speaking in Salem, New Hampshire, Trump went after Bush`: the clause starts after the
+    # last place appositive, so the later starts are tried first
+    for i in reversed(starts):
         m = mention_right(text, toks, i, hi)
         if m is None or m.kind == "first_person":
-            return None
+            continue
         after = next((k for k in range(i, hi) if toks[k][0] >= m.end), None)
         after = _skip_aside(toks, after, hi)
         if after is None or after >= hi:
@@ -881,7 +965,11 @@ class SpeakerIndex:
         after = verb_at(toks, k) or (lower_at(toks, k) in _ADVERBS and verb_at(toks, k + 1))
         # `said Obama.` speaks; `said Obama has …` names the subject of what was said
         nxt = toks[j][2] if j < len(toks) else "."
-        before = i > 0 and verb_at(toks, i - 1) and not (nxt[:1].isalpha() or nxt in ("'s", "’s"))
+        before = (
+            i > 0
+            and verb_at(toks, i - 1)
+            and not (nxt[:1].isalpha() or nxt in ("'s", "’s") or nxt in _OPEN_MARKS)
+        )  # `says Kasich “has a record”`: the subject of the quoted words, not a speaker
         speaks = bool(after or before)
         if speaks:
             return titles, speaks, True
@@ -1159,6 +1247,11 @@ def _clause_initial(toks: list[Token], sentence_start: int, i: int, plain_end: i
     )
 
 
+_OPEN_MARKS = ("“", '"', "„")
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.",
+}  # fmt: skip
 _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")  # `R-Ky.`: party and state after a US politician
 #: How far back (characters) a pronoun looks for a speaker or a sentence subject first.
 PRONOUN_WINDOW = 1500

@@ -181,13 +181,17 @@ SPEECH_WORDS = {"said", "says", "say", "told", "added", "wrote", "asked", "state
 
 def _source_text(a: dict) -> dict | None:
     """The Source part; a Source/Cue pair swapped by the annotator (Source `said`, Cue
-    `Hester`) is read the right way round."""
+    `Hester`, `David Plouffe, the architect of …`, `Jason Gilbert of Cheyenne`, `he`) is read
+    the right way round."""
     src, cue = a.get("source"), a.get("cue")
     if (
         src
         and cue
         and src["text"].strip().lower() in SPEECH_WORDS
-        and re.fullmatch(r"(?:[A-Z][\w.\-’']*\s?){1,4}", cue["text"].strip())
+        and (
+            re.fullmatch(r"(?:[A-Z][\w.\-’']*\s?){1,4}(?:(?:,|\sof\s).*)?", cue["text"].strip())
+            or cue["text"].strip().lower() in PRONOUNS
+        )
     ):
         return cue
     return src

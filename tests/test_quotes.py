@@ -240,6 +240,56 @@ RESOLUTION = [
         ("Tom Baker", "pronoun"),
         id="title-inside-a-name-run",
     ),
+    pytest.param(
+        "Anna Kowalski has increasingly decried the “broken promises” of the council.",
+        ("Anna Kowalski", "sentence"),
+        id="speech-act-verb-after-ly-adverb",
+    ),
+    pytest.param(
+        "Democratic mayoral candidate Anna Kowalski spoke on Monday, saying the plan is "
+        "“a good start.”",
+        ("Anna Kowalski", "sentence"),
+        id="qualifier-lowercase-role-then-name",
+    ),
+    pytest.param(
+        "Speaking at a rally in Salem, Oregon, Tom Baker went after his rival, calling him "
+        "“a total failure.”",
+        ("Tom Baker", "sentence"),
+        id="subject-after-place-appositives",
+    ),
+    pytest.param(
+        "Peter Brown of Springfield, Illinois says the plan is “a good start.”",
+        ("Peter Brown", "sentence"),
+        id="person-of-city-state",
+    ),
+    pytest.param(
+        "“It is a fair deal,” Rep. Anna Kowalski (D-Wis.), a panel member, said on Friday.",
+        ("Anna Kowalski", "QCV"),
+        id="party-tag-then-appositive",
+    ),
+    pytest.param(
+        "“It is a fair deal,” Tom Baker, who has proposed a new tax, said on Friday.",
+        ("Tom Baker", "QCV"),
+        id="relative-clause-verb-is-no-cue",
+    ),
+    pytest.param(
+        "“We are extremely happy” about the vote, said Anna Kowalski, director of the "
+        "Springfield Nurses Union, a union that has long opposed the plan.",
+        ("Anna Kowalski", "tail"),
+        id="tail-cue-with-long-appositives",
+    ),
+    pytest.param(
+        "Tom Baker spoke first.\n\n“I hope you are able to find the missing files.” Tom Baker "
+        "said.",
+        ("Tom Baker", "QCV"),
+        id="bare-cue-after-a-closed-sentence",
+    ),
+    pytest.param(
+        "Anna Kowalski met the voters.\n\n“We will win,” she said. He’s predicting that "
+        "Tom Baker will lose “by a mile.”",
+        (None, "sentence"),
+        id="contraction-is-auxiliary",
+    ),
 ]
 
 
