@@ -35,7 +35,7 @@ import sys
 import time
 import unicodedata
 import zipfile
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -262,6 +262,7 @@ def evaluate(docs: list[dict], limit: int | None = None) -> dict:
             nltk_vader = LexiconAnalyzer(z.read("vader_lexicon/vader_lexicon.txt").decode("utf-8"))
     c = Counter()
     methods = Counter()
+    by_source: dict[str, Counter] = defaultdict(Counter)
     t0 = time.perf_counter()
     for d in docs[:limit]:
         raw = (QUOTES / "PolNeAR" / d["text_path"]).read_text(encoding="utf-8")
@@ -281,6 +282,8 @@ def evaluate(docs: list[dict], limit: int | None = None) -> dict:
             if a.get("quote_type_heuristic") not in KINDS:
                 continue
             c["gold"] += 1
+            kind = source_kind(_source_text(a))
+            by_source[kind]["gold"] += 1
             best = max(preds, key=lambda q: _overlap(content, q["start"], q["end"]), default=None)
             if best is None or not _overlap(content, best["start"], best["end"]):
                 continue
@@ -298,10 +301,27 @@ def evaluate(docs: list[dict], limit: int | None = None) -> dict:
                     _overlap(src, best["speaker_start"], best["speaker_end"])
                 )
             c["speaker_ok"] += ok
+            by_source[kind]["ok"] += ok
             c["attributed"] += best["speaker"] is not None
     c["seconds"] = time.perf_counter() - t0
     c["articles"] = len(docs[:limit])
-    return {"counts": c, "methods": methods}
+    return {"counts": c, "methods": methods, "by_source": by_source}
+
+
+def source_kind(source: dict | None) -> str:
+    """What the gold Source is: a name, a pronoun (keyed through the chain of Sources), a
+    relative pronoun, a description without a name (`officials`), or absent."""
+    if not source:
+        return "none"
+    text = source["text"]
+    if _key(text) or _appositive_key(text):
+        return "name"
+    word = text.strip().lower()
+    if word in PRONOUNS:
+        return "pronoun"
+    if word in RELATIVE:
+        return "relative"
+    return "description"
 
 
 def figures(result: dict) -> dict[str, float]:
@@ -339,9 +359,14 @@ def main(argv: list[str] | None = None) -> int:
         )
         top = ", ".join(f"{m}={n}" for m, n in res["methods"].most_common())
         print(f"       methods of matched predictions: {top}")
+        kinds = sorted(res["by_source"].items(), key=lambda kv: -kv[1]["gold"])
+        parts = [f"{k} {v['ok'] / max(1, v['gold']):.3f} (n={v['gold']})" for k, v in kinds]
+        print(f"       speaker accuracy by gold Source: {', '.join(parts)}")
     print(
         "\nrecall/precision: overlap of direct+partial predictions with gold direct/mixed "
-        "contents / any gold content;\nspeaker: right speaker over all gold direct/mixed quotes; "
+        "contents / any gold content;\nspeaker: right speaker over all gold direct/mixed quotes "
+        "(a pronoun Source's key is the nearest earlier named Source,\na stand-in for "
+        "coreference); "
         "attrib.: share of matched predictions with a speaker;\nvader≠: predicted quotes whose "
         "compound differs between the vaderSentiment lexicon and NLTK's copy."
     )
