@@ -49,6 +49,9 @@ _PARTICLES = frozenset(
 _ORG_JOINERS = frozenset({"of", "for", "and", "the", "&"})
 _AND = frozenset({"and", "&"})
 _WEAK_PLACES = frozenset({"gazetteer:city", "gazetteer:state"})
+# Gazetteer matches that are often surnames (Clinton, Burman = Burma + n): after an unknown
+# capitalised word in the same run, or followed by a speech verb, they are part of a person.
+_SURNAME_LIKE = frozenset({"gazetteer:city", "gazetteer:demonym-derived"})
 _TEAM_BEFORE = re.compile(r"(?:\b(?:v|vs|beat|defeated|drew with|lost to|edged)\.?)\s+$", re.I)
 _TEAM_AFTER = re.compile(r"^\s+(?:\d{1,3}\b(?![-/.:,]\d)|v\b|vs\b)")
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|stressed|noted|asked|wrote)\b")
@@ -57,11 +60,16 @@ _COMPASS = frozenset(
     "north south east west northeast northwest southeast southwest "
     "north-east north-west south-east south-west".split()
 )
+# Common adjectives that may start a name ending in a cue word (Central Park, First Avenue).
+_NAME_ADJECTIVES = _COMPASS | frozenset(
+    "northern southern eastern western central first second third big high little long low".split()
+)
 _SPEECH = frozenset({"said", "says", "told", "added", "stressed", "noted", "asked", "wrote"})
 _TITLE_DOT = frozenset({"mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "sen"})
 _TITLE_DOT |= frozenset({"rep", "gov", "adm", "prof", "rev", "st", "jr", "sr", "mt", "ft"})
 _PRODUCT_RE = re.compile(r"^(?:[A-Z][A-Za-z]{0,3}-\d{1,4}[A-Z]{0,2}|[A-Z]{1,3}\d{2,4}[A-Z]?)$")
 _NOT_PRODUCTS = frozenset({"covid-19", "sars-cov-2", "mh17", "h1n1", "g20", "g7"})
+_ROMAN_RE = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _HYPHENS = "-\u2010\u2011"
 _SPLIT_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
@@ -132,7 +140,12 @@ def _cut_tokens(
     """Tokens with hyphenated forms cut, and the indices of hashtag, @handle or URL parts."""
     out = []
     handles = []
+    prev = None
     for s, e, t in triples:
+        prev, before = (s, e, t), prev
+        if before is not None and _hyphenated_given_name(text, before, t):
+            out.append((s, e, t))  # Park Geun-hye, Kim Jong-un: one given name
+            continue
         if s > 0 and text[s - 1] in "#@/=_":
             handles.append(len(out))
             out.append((s, e, t))
@@ -156,6 +169,37 @@ def _cut_tokens(
                 continue
         out.append((s, e, t))
     return out, handles
+
+
+# Short English words that follow a name after a hyphen (Obama-era, Kremlin-run, Saudi-led).
+_HYPHEN_WORDS = frozenset(
+    "led run era old new made born bred like type wide free only held size area zone term year "
+    "day week side long high low near done mad hit fed pro anti".split()
+)
+
+
+def _hyphenated_given_name(text: str, before: tuple[int, int, str], t: str) -> bool:
+    """``Geun-hye`` after ``Park``: a hyphenated given name (East Asian style), whose later parts
+    are short syllables in lower case, right after another capitalised name word."""
+    if (
+        not t[:1].isupper()
+        or not before[2][:1].isupper()
+        or before[1] + 1 != text.find(t, before[1])
+    ):
+        return False
+    if gz.key(before[2]) in gz.common_words():
+        return False
+    parts = _SPLIT_HYPHEN_RE.split(t)
+    if len(parts) < 2 or not parts[0].isalpha() or len(parts[0]) > 5:
+        return False
+    return all(
+        p.isalpha()
+        and p.islower()
+        and len(p) <= 4
+        and p not in _HYPHEN_WORDS
+        and not p.endswith("ed")
+        for p in parts[1:]
+    )
 
 
 def _is_caps_sentence(words: tuple[str, ...]) -> bool:
@@ -209,6 +253,13 @@ def _runs(toks: Tokens) -> list[tuple[int, int]]:
             j -= 1
         runs.append((i, j))
     return runs
+
+
+def _is_common(low: str) -> bool:
+    """Whether the lower-cased word is a common word (``the``, ``i'm``, ``i’ve``), no name."""
+    return low in gz.common_words() or (
+        low[:2] in ("i'", "i’") and low[2:] in ("m", "ve", "d", "ll")
+    )
 
 
 def _dotted(word: str) -> bool:
@@ -324,8 +375,9 @@ class _Sentence:
     def add(self, m: Mention) -> Mention:
         m.extra["key"] = gz.key(self.text[m.start : m.end])
         m.extra["written"] = self.text[m.start : m.end]
-        if m.method == "gazetteer:city" and _SPEECH_AFTER.match(self.text[m.end : m.end + 12]):
-            # Clinton said: a town name that speaks is a person's surname
+        if m.method in _SURNAME_LIKE and _SPEECH_AFTER.match(self.text[m.end : m.end + 12]):
+            # Clinton said, Burman said: a town name or a nationality-like word that speaks is
+            # a person's surname
             m.label, m.canonical, m.country = "PERSON", m.extra["written"], None
             m.method, m.entity_id = "context:speaker", None
         if _is_place(m):
@@ -356,14 +408,16 @@ class _Sentence:
             if self.is_name(i, j) or self.title_at(i, j) > i:
                 break
             # an all-caps word is an acronym (US), not the common word (us)
-            common = low in gz.common_words() and not (w.isupper() and len(w) > 1)
+            common = _is_common(low) and not (w.isupper() and len(w) > 1)
+            if common and low in _NAME_ADJECTIVES and j > i + 1 and self.leads_name(i, j):
+                break  # Central Park, South Korean: an adjective that starts a name
             if common or low in _PARTICLES or w == ".":
                 i += 1
                 continue
             break
         while j > i and (
             not self.caps[j - 1]
-            or (self.texts[j - 1].lower() in gz.common_words() and not self.is_name(i, j))
+            or (_is_common(self.texts[j - 1].lower()) and not self.is_name(i, j))
         ):
             j -= 1
         if i >= j:
@@ -375,6 +429,8 @@ class _Sentence:
         if whole is not None:
             self.add(self.with_compass(i, whole))
             return
+        if j > i + 1 and self.title_at(i, j) == j:
+            return  # a bare title (Secretary of State, Majority Leader) names no one
         if j == i + 1:
             self.label_unknown(i, j, country=None)  # what segment() comes to for one word
             return
@@ -384,6 +440,13 @@ class _Sentence:
                 self.label_cued(i, j, cue)
                 return
         self.segment(i, j)
+
+    def leads_name(self, i: int, j: int) -> bool:
+        """Whether token ``i`` starts a cued name or a listed name of two words or more."""
+        if self.cue_label(self.texts[i:j]) is not None:
+            return True
+        found = self.longest_lookup(i, j)
+        return found is not None and found[0] > i + 1
 
     def with_compass(self, i: int, m: Mention) -> Mention:
         """``northeast Syria`` -> LOC ``north-east Syria`` in Syria."""
@@ -412,7 +475,10 @@ class _Sentence:
         if len(words) < 2:
             return None  # a cue word labels a longer name
         cues = gz.cues()
-        label = cues["last"].get(words[-1])
+        last = words[-1]
+        if _ROMAN_RE.match(last) and len(words) > 2:
+            last = words[-2]  # World War II, Vatican Council II
+        label = cues["last"].get(last)
         if label is not None:
             return label
         if len(words) > 2 and words[0] in cues["head"] and words[1] in ("of", "for"):
@@ -448,8 +514,10 @@ class _Sentence:
             found = self.longest_lookup(i, j)
             if found is not None and not (
                 self.texts[i] in gz.first_names()
-                and found[1].label == "GPE"
-                and found[1].method != "gazetteer:country"
+                and (
+                    (found[1].label == "GPE" and found[1].method != "gazetteer:country")
+                    or found[1].method == "gazetteer:demonym-derived"
+                )
                 and found[0] < j
             ):
                 k, m = found
@@ -472,8 +540,10 @@ class _Sentence:
                     and m.method in _WEAK_PLACES
                     and j - i > 2
                     and self.texts[k] not in gz.first_names()
+                    and self.title_at(k, j) == k
                 ):
                     # New York Yankees, Leeds United: a place name leading a team or company
+                    # (not Texas Sen. Ted Cruz: a title starts a person)
                     self.mentions.pop()
                     self.label_unknown(i, j, country=m.country, force="ORG")
                     return
@@ -487,7 +557,7 @@ class _Sentence:
                 if self.title_at(k, j) > k:
                     break
                 found = self.longest_lookup(k, j)
-                if found is not None and found[1].method not in _WEAK_PLACES:
+                if found is not None and found[1].method not in _WEAK_PLACES | _SURNAME_LIKE:
                     break
                 k += 1
             if starts_person:
@@ -557,7 +627,10 @@ class _Sentence:
             label = self.single_word_label(i)
         m = Mention(start, end, label, name, country, method="default")
         if len(words) == 1 and self.starts[i] in self.ctx.initial_starts:
-            m.initial = True
+            # sentence-initial: kept only if confirmed, unless it speaks (Kowalczyk said)
+            # (not a plural like Analysts or Others: common nouns start sentences too)
+            speaks = label == "PERSON" and self.context_says(i) and not name.endswith("s")
+            m.initial = not speaks
         if len(words) == 1 and label in ("GPE", "PERSON") and self.context_says(i):
             m.method = "context"
         self.add(m)
@@ -566,6 +639,8 @@ class _Sentence:
         before = self.texts[i - 1].lower() if i > 0 else ""
         if before in _LOCATIVE or before in ("from", "to"):
             return "GPE"
+        if i + 1 < len(self.texts) and self.texts[i + 1] in _SPEECH:
+            return "PERSON"  # Kowalczyk said: a lone unknown name that speaks is a surname
         return self.ctx.default_label
 
     def context_says(self, i: int) -> bool:
@@ -685,7 +760,7 @@ def recognise(
         for i, j in _runs(toks):
             if i in initial and j - i == 1:
                 low = toks.text[i].lower()
-                if ctx.seen_lower(low) or low in gz.common_words():
+                if ctx.seen_lower(low) or _is_common(low):
                     if gz.key(toks.text[i]) not in gz.names():
                         continue
             if i in initial and ctx.seen_lower(toks.text[i].lower()) and j - i > 1:
@@ -741,9 +816,17 @@ def _resolve_article(mentions: list[Mention]) -> None:
     for m in mentions:
         m.entity_id = m.entity_id or _default_id(m)
     persons: dict[str, Mention] = {}
+    uses: dict[str, int] = {}  # mentions of each full name
     for m in mentions:
         if m.label == "PERSON" and len(m.canonical.split()) >= 2 and not m.initial:
             persons.setdefault(m.canonical, m)
+            uses[m.canonical] = uses.get(m.canonical, 0) + 1
+    # single names that some mention shows to be a person (Mr. Obama, Obama said)
+    said_person = {
+        m.canonical
+        for m in mentions
+        if m.label == "PERSON" and not m.initial and m.method.startswith(("title", "context"))
+    }
     # Each name part points to the full names containing it (ambiguous parts resolve to none).
     parts: dict[str, set[str]] = {}
     for full in persons:
@@ -760,8 +843,10 @@ def _resolve_article(mentions: list[Mention]) -> None:
         if p.country and p.canonical in country_of and country_of[p.canonical] is None:
             country_of[p.canonical] = p.country  # the first mention with a country
     for m in mentions:
-        weak = m.method in ("default", "given-name", "context", "gazetteer:city")
+        weak = m.method in _WEAK_SHORT
         fulls = parts.get(m.canonical, ())
+        if len(fulls) > 1 and (weak or m.label == "PERSON"):
+            fulls = _main_person(m.canonical, fulls, uses)
         if m.label == "PERSON" and m.canonical in persons:
             m.country = m.country or country_of[m.canonical]
         elif len(fulls) == 1 and (weak or m.label == "PERSON"):
@@ -776,6 +861,10 @@ def _resolve_article(mentions: list[Mention]) -> None:
                 m.label, m.country, m.entity_id = other.label, other.country, other.entity_id
                 m.method = "article:same-name"
                 m.initial = False
+        elif m.method in _SURNAME_LIKE and m.canonical in said_person:
+            # Obama (a Japanese town) is the person that Mr. Obama or Obama said is elsewhere
+            m.label, m.country, m.method = "PERSON", None, "article:same-name"
+            m.entity_id = make_entity_id("PERSON", m.canonical)
 
 
 _COUNTRY_LEVEL = frozenset(
@@ -786,6 +875,23 @@ _COUNTRY_LEVEL = frozenset(
         "gazetteer:demonym-derived",
     }
 )
+
+
+_WEAK_SHORT = frozenset(
+    {"default", "given-name", "context", "gazetteer:city", "gazetteer:demonym-derived"}
+)
+
+
+def _main_person(part: str, fulls: set[str], uses: dict[str, int]) -> set[str]:
+    """The full name a shared surname stands for: the most mentioned of the full names ending
+    in it (Clinton -> Hillary Clinton when she is named more often than Bill Clinton); {} when
+    the part is no surname of them all or two are mentioned equally often."""
+    if not all(f.endswith(" " + part) for f in fulls):
+        return set()
+    ranked = sorted(fulls, key=lambda f: -uses.get(f, 0))
+    if uses.get(ranked[0], 0) == uses.get(ranked[1], 0):
+        return set()
+    return {ranked[0]}
 
 
 def _default_id(m: Mention) -> str:

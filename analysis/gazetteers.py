@@ -169,9 +169,24 @@ def entry(name: str) -> Entry | None:
     found = names().get(k)
     if found is not None:
         return found
+    if "-" in k and " " not in k:
+        return _compound_demonym(k)
     singular = name[:-1] if name.endswith("s") else name
     iso3 = derived_demonym(singular)
     return None if iso3 is None else Entry("NORP", singular, iso3, "demonym-derived")
+
+
+def _compound_demonym(k: str) -> Entry | None:
+    """``African-American``, ``Cuban-Americans``: demonyms joined by hyphens name a group
+    (NORP) of the last one's country."""
+    parts = k.split("-")
+    if len(parts) < 2 or not all(parts):
+        return None
+    found = [names().get(p) for p in parts]
+    if any(f is None or f.label != "NORP" for f in found):
+        return None
+    last = found[-1]
+    return Entry("NORP", k.title(), last.country, "demonym")
 
 
 def _padded(rows: list[list[str]], n: int) -> list[list[str]]:

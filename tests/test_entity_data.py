@@ -102,3 +102,17 @@ def test_names_that_must_not_be_shadowed():
     assert names["nato"].kind == "org"
     assert gz.country_names()["TUR"] == "Türkiye"
     assert gz.country_names()["GBR"] == "United Kingdom"
+
+
+def test_compound_demonyms_and_state_abbreviations():
+    assert gz.entry("Mexican-American").label == "NORP"
+    assert gz.entry("Jean-Claude") is None  # a hyphenated given name is no group
+    assert gz.entry("Calif.").canonical == "California"
+    assert gz.entry("D.C.").label == "GPE"
+
+
+def test_more_given_names_and_titles():
+    for name in ("Len", "Carly", "Newt", "Loretta"):
+        assert name in gz.first_names()
+    for title in ("majority leader", "first lady", "sens"):
+        assert title in gz.titles()
