@@ -62,7 +62,9 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
     NLTK's constructor loads the lexicon through ``nltk.data.load``, which only reads files
     under NLTK's data folders; we read the ``vaderSentiment`` file and keep NLTK's scoring.
     ``polarity_scores`` is NLTK's own, line for line, except that it builds the faster
-    :class:`_SentiText` (``tests/test_sentiment.py`` checks both give the same scores).
+    :class:`_SentiText` and appends a word's 0 itself when the lexicon lacks the word (NLTK's
+    ``sentiment_valence`` only reads neighbours of a word it finds in the lexicon):
+    ``tests/test_sentiment.py`` checks both give the same scores.
     """
 
     def __init__(self, lexicon_text: str) -> None:  # noqa: D107 - see class docstring
@@ -80,7 +82,12 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
         for idx, token in enumerate(words_and_emoticons):
             if token not in first_index:
                 first_index[token] = idx
+        lexicon = self.lexicon
         for item in words_and_emoticons:
+            if item.lower() not in lexicon:
+                # what NLTK's checks below and `sentiment_valence` give a word without valence
+                sentiments.append(0)
+                continue
             valence = 0
             i = first_index[item]
             if (

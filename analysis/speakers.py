@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import compress
 
 import pandas as pd
 
@@ -151,6 +152,7 @@ class ArticleTokens:
             self.toks = word_tokens(text, doc.body_start)
         self.starts = [t[0] for t in self.toks]
         self.ends = [t[1] for t in self.toks]
+        self.words = [t[2] for t in self.toks]
 
     def window(self, start: int, end: int) -> list[Token]:
         """``word_tokens(text, start, end)``, cut from the article's tokens if it can be."""
@@ -188,7 +190,7 @@ class ArticleTokens:
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
         """The words written in lower case in the article."""
-        return frozenset(t[2] for t in self.toks if t[2].islower())
+        return frozenset(filter(str.islower, self.words))
 
 
 def _tiles(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
@@ -201,6 +203,16 @@ def _tiles(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
         if a > b or (a < b and not text[a:b].isspace()) or (a == b and 0 < k < len(edges) - 2):
             return False
     return True
+
+
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+@lru_cache(maxsize=65536)
+def _starts_run(word: str) -> bool:
+    """Whether a capitalised run (a name) may start with ``word`` (memoised per word: the
+    question is asked of every word of every article)."""
+    return is_capitalised(word) and word.lower() not in _FUNCTION_CAPS
 
 
 def _honorific(tok: str) -> bool:
@@ -805,11 +817,7 @@ class SpeakerIndex:
         self.quoted = sorted(quoted)
         self.sentence_starts = [s["start"] for s in doc.sentences]
         self.entities = sorted(
-            (
-                {k: (None if _missing(v) else v) for k, v in e.items()}
-                for e in doc.entities
-                if not _missing(e.get("start"))
-            ),
+            (_clean_record(e) for e in doc.entities if not _missing(e.get("start"))),
             key=lambda e: e["start"],
         )
         self._ent_starts = [e["start"] for e in self.entities]
@@ -883,30 +891,30 @@ class SpeakerIndex:
         """``(i, j, sentence_start)`` for each capitalised run ``toks[i:j]`` that may be a name,
         left to right (the words of a run are not read again), with the index of the first
         token of its sentence: after `.`, `!`, `?` or a line break (between runs)."""
-        toks, starts = self.tokens.toks, self.tokens.starts
+        toks, starts, words = self.tokens.toks, self.tokens.starts, self.tokens.words
         if not toks:
             return
-        # (index, 0, sentence start) at sentence ends and line breaks, (index, 1, 0) at runs
-        events = [(k, 0, k + 1) for k, t in enumerate(toks) if t[2] in (".", "!", "?")]
+        # the indexes that start a sentence: after `.`, `!`, `?` and after a line break
+        breaks = [
+            k + 1 for k in compress(range(len(words)), map(_SENTENCE_ENDS.__contains__, words))
+        ]
         newline = self.text.find("\n", starts[0])
         while newline >= 0:
             k = bisect.bisect_right(starts, newline)
             if k < len(toks):
-                events.append((k, 0, k))
+                breaks.append(k)
             newline = self.text.find("\n", starts[k] if k < len(toks) else len(self.text))
-        events += [
-            (k, 1, 0)
-            for k, t in enumerate(toks)
-            if is_capitalised(t[2]) and t[2].lower() not in _FUNCTION_CAPS
-        ]
-        events.sort()
+        breaks.sort()
+        heads = compress(range(len(words)), map(_starts_run, words))
         sentence_start = next_run = 0
-        for k, is_run, start in events:
+        for k in heads:
             if k < next_run:
                 continue  # inside the previous run
-            if not is_run:
-                sentence_start = start
-                continue
+            # the last break up to this run, unless it falls inside the previous run (a line
+            # break inside a name does not start a sentence)
+            b = bisect.bisect_right(breaks, k)
+            if b and breaks[b - 1] >= next_run:
+                sentence_start = breaks[b - 1]
             j = _cap_run_right(toks, k, len(toks))
             yield k, j, sentence_start
             next_run = max(j, k + 1)
@@ -922,17 +930,11 @@ class SpeakerIndex:
 
     def _read_entity(self, ent: dict) -> Person:
         name = ent.get("canonical_name") or ent.get("text") or ""
-        label = ent["label"]
-        eid = ent.get("entity_id") or make_entity_id(label, name)
-        role = ent.get("role")
-        roles = {str(role).lower()} if role else set()
-        person_name, title_role, label = _read_record_name(name, label)
-        if person_name != name:
-            name, eid = person_name, make_entity_id(label, person_name)
-        if title_role:
-            roles.add(title_role)
-        return Person(ent["start"], name, name, eid, label=label, roles=roles,
-                      gender=_gender_of(name), sure=label == "PERSON")  # fmt: skip
+        name, eid, label, roles, gender = _read_record(
+            name, ent["label"], ent.get("entity_id"), ent.get("role")
+        )
+        return Person(ent["start"], name, name, eid, label=label, roles=set(roles),
+                      gender=gender, sure=label == "PERSON")  # fmt: skip
 
     def _enrich(
         self, p: Person, toks: list[Token], i: int, j: int, m: Mention, sentence_start: int
@@ -1166,6 +1168,21 @@ class SpeakerIndex:
 
 
 @lru_cache(maxsize=8192)
+def _read_record(
+    name: str, label: str, eid: str | None, role
+) -> tuple[str, str, str, frozenset[str], str | None]:
+    """``(name, entity id, label, roles, gender)`` of the person an entity record names."""
+    eid = eid or make_entity_id(label, name)
+    roles = {str(role).lower()} if role else set()
+    person_name, title_role, label = _read_record_name(name, label)
+    if person_name != name:
+        name, eid = person_name, make_entity_id(label, person_name)
+    if title_role:
+        roles.add(title_role)
+    return name, eid, label, frozenset(roles), _gender_of(name)
+
+
+@lru_cache(maxsize=8192)
 def _read_record_name(name: str, label: str) -> tuple[str, str | None, str]:
     """``(name, role, label)`` of an entity record's name (see ``SpeakerIndex._entity_person``)."""
     toks = word_tokens(name)
@@ -1264,6 +1281,17 @@ def _plural_noun(word: str) -> bool:
 
 def _missing(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+_PLAIN_TYPES = frozenset({str, int, bool, type(None)})
+
+
+def _clean_record(record: dict) -> dict:
+    """``record`` with its missing values (NaN, ``pd.NA``) as ``None``; ``record`` itself when
+    every value is a plain string, number or ``None`` (records from a list of dicts)."""
+    if all(type(v) in _PLAIN_TYPES for v in record.values()):
+        return record
+    return {k: (None if _missing(v) else v) for k, v in record.items()}
 
 
 @lru_cache(maxsize=4096)
