@@ -143,14 +143,15 @@ def _cut_tokens(
     prev = None
     for s, e, t in triples:
         prev, before = (s, e, t), prev
-        if before is not None and _hyphenated_given_name(text, before, t):
+        hyphen = "-" in t or "\u2010" in t or "\u2011" in t
+        if hyphen and before is not None and _hyphenated_given_name(text, before, t):
             out.append((s, e, t))  # Park Geun-hye, Kim Jong-un: one given name
             continue
         if s > 0 and text[s - 1] in "#@/=_":
             handles.append(len(out))
             out.append((s, e, t))
             continue
-        if "-" not in t and "\u2010" not in t and "\u2011" not in t:
+        if not hyphen:
             out.append((s, e, t))
             continue
         parts = _SPLIT_HYPHEN_RE.split(t)
