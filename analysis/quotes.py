@@ -41,6 +41,7 @@ from .speakers import (
     ArticleTokens,
     Mention,
     SpeakerIndex,
+    description_right,
     lower_at,
     mention_left,
     mention_right,
@@ -234,12 +235,16 @@ def _after_quote(
     if ended and (toks[k][2][:1].islower() or len(toks) - k > 8):
         return None
     if not ended and low == "according" and k + 1 < len(toks) and toks[k + 1][2].lower() == "to":
-        m = mention_right(text, toks, k + 2, len(toks))
+        m = mention_right(text, toks, k + 2, len(toks)) or description_right(
+            text, toks, k + 2, len(toks)
+        )
         if m is not None:
             return Attribution(m, "according to", "according_to")
     n = verb_at(toks, k)
-    if n and not ended:  # QVC / QVP: `said X`, `said he`
+    if n and not ended:  # QVC / QVP: `said X`, `said he`, `says a narrator`
         m = mention_right(text, toks, k + n, len(toks))
+        if m is None and not toks[k + n - 1][2].endswith("ing"):  # `describing the team`
+            m = description_right(text, toks, k + n, len(toks))
         if m is not None:
             cue = text[toks[k][0] : toks[k + n - 1][1]]
             return Attribution(m, cue, _method(m, "QVC"))
@@ -288,7 +293,9 @@ def _tail_cue(
             return None
         n = verb_at(tail, 0)
         if n:  # `…, said Ben Carson, a neurosurgeon.`
-            m = mention_right(text, tail, n, len(tail))
+            m = mention_right(text, tail, n, len(tail)) or description_right(
+                text, tail, n, len(tail)
+            )
             cue = text[tail[0][0] : tail[n - 1][1]]
             return Attribution(m, cue, _method(m, "tail")) if _speaker(m) else None
         v = next((v for v in range(1, min(len(tail), 12)) if verb_at(tail, v)), None)
@@ -357,7 +364,9 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
     # `According to X, “…”`
     for i in range(len(body) - 1):
         if body[i][2].lower() == "according" and body[i + 1][2].lower() == "to":
-            m = mention_right(text, body, i + 2, len(body))
+            m = mention_right(text, body, i + 2, len(body)) or description_right(
+                text, body, i + 2, len(body)
+            )
             if m is not None:
                 return Attribution(m, "according to", "according_to")
     # CVQ: `X said: “`, `X told reporters on Monday, “` (the cue within a few words)
@@ -397,7 +406,9 @@ def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> At
             if m is not None:
                 return Attribution(m, cue, "sentence")
         if toks[v][2].lower() == "according" and lower_at(toks, v + 1) == "to":
-            m = mention_right(text, toks, v + 2, len(toks))
+            m = mention_right(text, toks, v + 2, len(toks)) or description_right(
+                text, toks, v + 2, len(toks)
+            )
             if m is not None:
                 return Attribution(m, "according to", "according_to")
     # `Japan branded North Korea an “outlaw nation”`: the subject of the sentence
@@ -498,10 +509,12 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
             if prev and prev["speaker_start"] is not None and prev["start"] >= sent[0]:
                 inherit = prev  # a second partial quote of the same sentence: same speaker
             else:
-                attr = _in_sentence(tokens, sent, span)
+                attr = _in_sentence(tokens, _after_previous(text, sent, spans, n), span)
         elif attr is None and kind == "direct":
             if not text[sent[0] : span.open_mark].strip():  # a quote opening its sentence
                 attr = _previous_sentence(tokens, sents, sent)
+            else:  # `She has touted her record—“the longest expansion …”`: a cue before it
+                attr = _in_sentence(tokens, sent, span)
             if attr is None and last_attr is not None:
                 para, prev = last_attr
                 if (
@@ -523,6 +536,21 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
     records += indirect
     records.sort(key=lambda r: (r["start"], r["end"]))
     return _finish(text, records)
+
+
+def _after_previous(text: str, sent: tuple[int, int], spans: list[Span], n: int) -> tuple[int, int]:
+    """Sentence ``sent`` from the closing mark of a quote opening it, before ``spans[n]``: in
+    `“Everything is on the table,” Carson told the AP after hinting that “personnel changes”
+    could come`, the subject of `hinting` is Carson, not a word of the quote."""
+    prev = spans[n - 1] if n else None
+    if (
+        prev is not None
+        and prev.close_mark is not None
+        and sent[0] <= prev.close_mark < spans[n].open_mark
+        and not text[sent[0] : prev.open_mark].strip()
+    ):
+        return prev.close_mark + 1, sent[1]
+    return sent
 
 
 def _previous_sentence(

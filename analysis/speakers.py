@@ -643,11 +643,24 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
                            role=head)  # fmt: skip
         if low in PRONOUNS or low in FIRST_PERSON:
             break
-        if not (toks[k][2].isalpha() or low in ("'s", "’s")):  # `the ad's narrator said`
-            break
+        if low in _POSSESSIVES_LOW and k == j - 2 and k > lo and is_capitalised(toks[k - 1][2]):
+            if lower_at(toks, j).endswith("ing"):
+                break  # `Trump's tweet saying`: a noun's modifier, the speaker is elsewhere
+            # `Clinton's campaign said`, `Powell's office said`: a name's people, not the name
+            p = _cap_run_left(toks, k, lo)
+            return Mention(toks[p][0], toks[j - 1][1], text[toks[p][0] : toks[j - 1][1]],
+                           "role", role=toks[j - 1][2].lower())  # fmt: skip
+        if not (toks[k][2].isalpha() or low in _POSSESSIVES_LOW or _HYPHENATED.fullmatch(low)):
+            break  # `the ad's narrator said`, `the 43-year-old asked`
+        if low in ("of", "for") and lo < k < j - 1 and toks[k - 1][2].isalpha():
+            continue  # `the secretary of state said`
         if low in _PREPOSITIONS or low in ("and", "or", "but"):
             break  # `into the debate by calling`, `in the United States and mentioned`
     return None
+
+
+_POSSESSIVES_LOW = {"'s", "’s"}
+_HYPHENATED = re.compile(r"\d+(?:-\w+)+")  # `43-year-old`
 
 
 def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | None:
@@ -717,6 +730,35 @@ def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | No
             break
         k += 1
     return None
+
+
+_DESCRIPTION_DETS = {"the", "a", "an", "one", "another", "his", "her", "their"}
+_DESCRIPTION_ENDS = {",", ".", ";", ":", "!", "?", "(", "who", "whose", "that", "which"}
+_TIME_HEADS = {"day", "week", "month", "year", "morning", "afternoon", "evening", "night", "time"}
+
+
+def description_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | None:
+    """A common-noun phrase after a cue that names no role: `says a narrator`, `said the woman,
+    who …`, `according to the news outlet`: a determiner and at most four lower-case words
+    ending the clause (a role mention, resolved to nobody unless a role matches)."""
+    if lower_at(toks, i) not in _DESCRIPTION_DETS:
+        return None
+    k = i + 1
+    while k < hi and k - i <= 4:
+        t = toks[k][2]
+        low = t.lower()
+        if low in _DESCRIPTION_ENDS or low in _PREPOSITIONS:
+            break
+        if not (t.isalpha() and t.islower() or _HYPHENATED.fullmatch(t)) or verb_at(toks, k):
+            return None
+        k += 1
+    if k == i + 1 or (k < hi and lower_at(toks, k) not in _DESCRIPTION_ENDS | _PREPOSITIONS):
+        return None
+    head = toks[k - 1][2].lower()
+    if head in _TIME_HEADS or head in _DESCRIPTION_DETS:
+        return None
+    st, en = toks[i][0], toks[k - 1][1]
+    return Mention(st, en, text[st:en], "role", role=head)
 
 
 def _role_then_name(toks: list[Token], j: int, hi: int) -> tuple[int, str] | None:

@@ -306,6 +306,73 @@ def test_speaker_resolution(text, expected):
         assert row["speaker_id"] == "person:" + speaker.lower().replace(" ", "-")
 
 
+# text, expected (method, mention, speaker) of the last quote: a common-noun phrase is the
+# speaker's mention (a description, resolved to nobody), not an earlier name
+DESCRIPTIONS = [
+    pytest.param(
+        "Tom Baker spoke first.\n\n“We will win this fight,” said the woman, who asked not to "
+        "be named.",
+        ("role", "the woman", None),
+        id="description-after-cue",
+    ),
+    pytest.param(
+        "According to the local newspaper, “the mayor knew about the leak for many weeks.”",
+        ("according_to", "the local newspaper", None),
+        id="according-to-description",
+    ),
+    pytest.param(
+        "Tom Baker spoke first.\n\n“We are going to win this thing,” Baker’s office said in a "
+        "statement.",
+        ("role", "Baker’s office", None),
+        id="possessive-name-description",
+    ),
+    pytest.param(
+        "“What if he had taken elocution lessons?” the 43-year-old asked.",
+        ("role", "the 43-year-old", None),
+        id="hyphenated-age-description",
+    ),
+    pytest.param(
+        "At the rally, the secretary of state said she was “not only here to do my job” today.",
+        ("sentence", "the secretary of state", None),
+        id="role-of-noun-description",
+    ),
+    pytest.param(
+        "Anna Kowalski has touted her record—“the longest expansion in our history, and a "
+        "proud one.”",
+        ("sentence", "Anna Kowalski", "Anna Kowalski"),
+        id="direct-quote-after-cue-in-sentence",
+    ),
+    pytest.param(
+        "“We lost. Everything is on the table,” Tom Baker told reporters after hinting that "
+        "“big changes” could come.",
+        ("sentence", "Tom Baker", "Tom Baker"),
+        id="partial-after-quote-opening-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", DESCRIPTIONS)
+def test_description_speakers(text, expected):
+    row = _statements(find_quotes(text)).iloc[-1]
+    method, mention, speaker = expected
+    assert row["method"] == method
+    assert text[int(row["speaker_start"]) : int(row["speaker_end"])] == mention
+    assert _na(row["speaker"]) if speaker is None else row["speaker"] == speaker
+
+
+def test_participle_object_is_not_a_description_speaker():
+    # `describing the team`: the object of an -ing cue, not who spoke
+    q = _statements(find_quotes("“It was a distortion,” describing the team as accomplished."))
+    assert _na(q.iloc[0]["speaker_start"])
+
+
+def test_possessive_noun_before_participle_is_not_the_speaker():
+    # `Baker's tweet saying`: a noun and its modifier; the speaker is the sentence's subject
+    text = "Anna Kowalski said Baker's tweet saying “we are all doomed” was a stunt."
+    row = _statements(find_quotes(text)).iloc[-1]
+    assert row["speaker"] == "Anna Kowalski"
+
+
 @pytest.mark.parametrize(
     "text, clause, speaker",
     [
