@@ -758,7 +758,12 @@ def recognise(
         if _is_caps_sentence(toks.text):
             caps.append((sent, s))
             continue
-        for i, j in _runs(toks):
+        runs = _runs(toks)
+        if "\n" in text[sent["start"] : sent["end"]]:
+            lines = _line_starts(text, toks)
+            runs = _split_runs(runs, lines, toks.cap)
+            initial |= {ix for ix in lines if toks.cap[ix]}  # a line opens like a sentence
+        for i, j in runs:
             if i in initial and j - i == 1:
                 low = toks.text[i].lower()
                 if ctx.seen_lower(low) or _is_common(low):
@@ -797,6 +802,28 @@ def recognise(
 
 # Tokens after which a capitalised word starts a quotation or an item.
 _OPENERS = frozenset({'"', "“", "‘", "'", ":", "(", "-", "—", "–", "•"})
+
+
+def _line_starts(text: str, toks: Tokens) -> set[int]:
+    """Tokens that begin a new line within the sentence (a headline over the first line)."""
+    return {k for k in range(1, len(toks.start)) if "\n" in text[toks.end[k - 1] : toks.start[k]]}
+
+
+def _split_runs(
+    runs: list[tuple[int, int]], lines: set[int], cap: list[bool]
+) -> list[tuple[int, int]]:
+    """Runs cut where a line begins: a name does not continue across a line break."""
+    out = []
+    for i, j in runs:
+        cuts = [k for k in range(i + 1, j) if k in lines]
+        for a, b in zip([i, *cuts], [*cuts, j], strict=True):
+            while a < b and not cap[a]:
+                a += 1
+            while b > a and not cap[b - 1]:
+                b -= 1
+            if a < b:
+                out.append((a, b))
+    return out
 
 
 def _initial_indices(toks: Tokens) -> set[int]:

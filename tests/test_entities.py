@@ -431,3 +431,10 @@ def test_hyphenated_demonyms_and_state_abbreviations():
     got = labels("African-American voters in Orlando, Fla., and Cuban-Americans agreed.")
     assert ("African-American", "NORP") in got and ("Cuban-Americans", "NORP") in got
     assert ("Fla", "GPE") in got
+
+
+def test_names_do_not_run_across_line_breaks():
+    text = "Christie Says He Would Issue A Quarantine\nChris Christie said on Monday that it works."
+    found = find_entities(text)
+    assert "Chris Christie" in set(found["text"])
+    assert not found["text"].str.contains("\n").any()
