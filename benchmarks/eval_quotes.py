@@ -36,6 +36,7 @@ import time
 import unicodedata
 import zipfile
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,6 +123,23 @@ _NOT_NAMES = {
 }
 
 
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """The scorer's own role nouns (``benchmarks/data``: frozen, not the package's list)."""
+    return frozenset(_data_lines("role_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _given_name_genders() -> dict[str, str]:
+    """The scorer's own given-name genders (``benchmarks/data``: frozen, not the package's)."""
+    return dict(line.split("\t") for line in _data_lines("given_name_genders.tsv"))
+
+
+def _data_lines(name: str) -> list[str]:
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
 def _key(source: str) -> str | None:
     """The speaker's last name: the last capitalised word of the head of the Source phrase.
 
@@ -130,7 +148,6 @@ def _key(source: str) -> str | None:
     titles, role nouns, party names and pronouns are not names (`The president` has none).
     """
     from analysis.names import strip_accents
-    from analysis.speakers import role_nouns
 
     head = re.split(r",|\(|\bwho\b|\bwhich\b|\bthat\b", strip_accents(source))[0].strip()
     if head and head.split()[-1][:1].islower():
@@ -139,7 +156,7 @@ def _key(source: str) -> str | None:
 
     def names(part: str) -> list[str]:
         words = [re.sub(r"(['’]s|[.’'])$", "", w) for w in re.findall(r"[A-Z][\w.\-’']*", part)]
-        roles = role_nouns()
+        roles = _role_nouns()
         return [
             w for w in words if w.lower() not in PRONOUNS | _NOT_NAMES and w.lower() not in roles
         ]
@@ -166,13 +183,12 @@ def _genders(source: str, key: str) -> set[str]:
     """Genders a named Source shows: a title (`Mr. Obama`) or a known given name (`Bernie`)
     before its key word; empty when it shows none."""
     from analysis.names import strip_accents
-    from analysis.speakers import first_name_genders
 
     words = [w.lower().rstrip(".") for w in re.findall(r"[\w.\-’']+", strip_accents(source))]
     if key not in words:
         return set()
     before = words[: words.index(key)]
-    found = {_TITLE_GENDER.get(w) or first_name_genders().get(w) for w in before[-3:]}
+    found = {_TITLE_GENDER.get(w) or _given_name_genders().get(w) for w in before[-3:]}
     return found - {None}
 
 
