@@ -31,14 +31,18 @@ test:
 
 ## lint: ruff check and format check
 lint:
-	ruff check analysis tests benchmarks
-	ruff format --check analysis tests benchmarks
+	ruff check analysis tests benchmarks docs
+	ruff format --check analysis tests benchmarks docs
+
+## figures: redraw the README's pictures (docs/*.png) from seeds/
+figures:
+	$(PYTHON) docs/make_figures.py
 
 ## bench: print accuracy and speed figures (needs ../shared/eval)
 bench:
 	for f in benchmarks/eval_*.py benchmarks/bench_*.py; do echo "== $$f"; $(PYTHON) $$f; done
 
-.PHONY: help setup install report parse test lint bench readme
+.PHONY: help setup install report parse test lint bench readme figures
 
 ## readme: regenerate the table schemas in README.md from analysis/tables.py
 readme:
