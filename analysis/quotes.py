@@ -310,6 +310,29 @@ def _tail_cue(
     return None
 
 
+def _dash_line(
+    tokens: ArticleTokens, span: Span, paras: list[tuple[int, int]]
+) -> Attribution | None:
+    """A quote ending its paragraph, signed by the next one: `“…”` ¶ `— Bernie Sanders.`"""
+    text = tokens.text
+    nxt = span.last_para + 1
+    if span.close_mark is None or nxt >= len(paras):
+        return None
+    if (
+        text[span.close_mark + 1 : paras[span.last_para][1]].strip(" .,\n")
+        or text[paras[span.first_para][0] : span.open_mark].strip()
+    ):
+        return None  # the quote must fill its paragraph
+    start, end = paras[nxt]
+    toks = _window_tokens(tokens, start, end)
+    if len(toks) < 2 or len(toks) > 10 or toks[0][2] not in _DASHES:
+        return None
+    m = mention_right(text, toks, 1, len(toks))
+    if m is None or m.kind != "name":
+        return None
+    return Attribution(m, toks[0][2], "dash")
+
+
 _RELATIVES = {"who", "whose", "which"}
 
 
@@ -375,14 +398,19 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
         if n:
             m = mention_left(text, body, v, 0)
             cue = text[body[v][0] : body[v + n - 1][1]]
-            if m is None and cue.endswith("ing"):  # `Trump attacked Clinton, saying, “…”`
-                m = sentence_subject(text, body, v)
+            if m is None and (cue.endswith("ing") or lower_at(body, v - 1) == ","):
+                m = sentence_subject(text, body, v)  # `X attacked Y, saying, “…”`, `X, …, said`
             if m is not None:
                 return Attribution(m, cue, _method(m, "CVQ"))
             m = mention_right(text, body, v + n, len(body))  # VCQ: `said X: “`
             if m is not None:
                 return Attribution(m, cue, _method(m, "VCQ"))
             return None
+    n = verb_at(body, 0)
+    if n:  # `Said Dorothy Poynter, who grew up with him in the neighborhood, “…”`
+        m = mention_right(text, body, n, len(body))
+        if m is not None:
+            return Attribution(m, text[body[0][0] : body[n - 1][1]], _method(m, "VCQ"))
     if last == ":":  # `From Chairwoman X: “…”`, `Hill: “…”`
         m = mention_left(text, body, len(body), 0)
         if m is not None and m.kind in ("name", "role"):
@@ -401,7 +429,7 @@ def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> At
             tries += 1
             cue = text[toks[v][0] : toks[v + n - 1][1]]
             m = mention_left(text, toks, v, 0)
-            if m is None and cue.endswith("ing"):
+            if m is None and (cue.endswith("ing") or lower_at(toks, v - 1) == ","):
                 m = sentence_subject(text, toks, v)
             if m is not None:
                 return Attribution(m, cue, "sentence")
@@ -498,6 +526,7 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
             _after_quote(tokens, span, pe, next_open)
             or _before_quote(tokens, span, lead_start)
             or _tail_cue(tokens, span, pe, next_open)
+            or _dash_line(tokens, span, paras)
         )
         kind = classify(text, span, sent[0], attr is not None)
         rec = _record(text, span, kind, sent, doc)

@@ -787,6 +787,14 @@ _INTRO = {
 }  # fmt: skip
 
 
+#: one-word openers before a subject, with or without a comma (`Then Trump went …`)
+_INTRO_WORDS = {
+    "then", "but", "and", "also", "yet", "still", "meanwhile", "separately", "later", "earlier",
+    "here", "there", "now", "today", "yesterday", "tonight", "however", "instead",
+    "when", "while", "although", "though", "because", "if",
+}  # fmt: skip
+
+
 def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
     """The subject starting a clause (`At a rally, Clinton questioned …` -> Clinton).
 
@@ -795,12 +803,16 @@ def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
     Jersey's governor, repeated`).
     """
     starts = [0]
-    if toks and toks[0][2].lower() in _INTRO:
-        comma = next((k for k in range(min(hi, 14)) if toks[k][2] == ","), None)
-        if comma is None:
+    first = lower_at(toks, 0)
+    if first in _INTRO_WORDS:  # `Then Trump went on the attack, saying …`: no comma
+        starts = [1]
+    comma = next((k for k in range(min(hi, 14)) if toks[k][2] == ","), None)
+    if comma is None:
+        if first in _INTRO and first not in _INTRO_WORDS:
             return None
+    elif first in _INTRO or first in _PREPOSITIONS or first in _INTRO_WORDS:
         i = comma + 1
-        starts = [i]
+        starts.append(i)
         # `At a rally Friday in Coral Springs, Florida, Clinton …`: skip place appositives too
         while i < hi and is_capitalised(toks[i][2]):
             j = _cap_run_right(toks, i, hi)
@@ -812,16 +824,71 @@ def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
     # `Speaking in Salem, New Hampshire, Trump went after Bush`: the clause starts after the
     # last place appositive, so the later starts are tried first
     for i in reversed(starts):
-        m = mention_right(text, toks, i, hi)
+        # `The complaint, filed in May, alleged …`: a description only before an aside
+        m = (
+            mention_right(text, toks, i, hi)
+            or _description_before_comma(text, toks, i, hi)
+            or _description_subject(text, toks, i, hi)
+        )
         if m is None or m.kind == "first_person":
             continue
         after = next((k for k in range(i, hi) if toks[k][0] >= m.end), None)
+        if (
+            after is not None
+            and toks[after][2] == ","
+            and hi - after > 2
+            and lower_at(toks, hi - 1) == ","
+            and not any(_said_aside(toks, k) for k in range(after + 2, hi - 1))
+        ):
+            # `Clinton, during a town hall in Columbus, Ohio, said …`: an aside of any kind
+            # between the subject and the cue right after it
+            return m
         after = _skip_aside(toks, after, hi)
         if after is None or after >= hi:
             continue
         if lower_at(toks, after) in _ADVERBS or toks[after][2][:1].islower():
             return m
     return None
+
+
+def _description_before_comma(text: str, toks: list[Token], i: int, hi: int) -> Mention | None:
+    m = description_right(text, toks, i, hi)
+    if m is None:
+        return None
+    k = next((n for n in range(i, hi) if toks[n][0] >= m.end), hi)
+    return m if lower_at(toks, k) == "," else None
+
+
+_FINITE = {
+    "has", "had", "have", "was", "were", "is", "are", "will", "would", "could", "can", "did",
+    "does", "also", "began", "went", "took", "made", "gave", "spoke", "sent",
+}  # fmt: skip
+
+
+def _description_subject(text: str, toks: list[Token], i: int, hi: int) -> Mention | None:
+    """`The retired neurosurgeon has …`: a determiner, one to four lower-case words, then a
+    finite verb (an auxiliary or a past tense in -ed), the noun phrase ending before it."""
+    if lower_at(toks, i) not in ("the", "a", "an"):
+        return None
+    for k in range(i + 1, min(hi, i + 6)):
+        t = toks[k][2]
+        if not (t.isalpha() and t.islower()):
+            return None
+        if k > i + 1 and (t in _FINITE or t.endswith("ed")) and not t.endswith("eed"):
+            head = toks[k - 1][2]
+            if head in _FINITE or head.endswith("ed") or head in _PREPOSITIONS:
+                return None
+            st, en = toks[i][0], toks[k - 1][1]
+            return Mention(st, en, text[st:en], "role", role=head)
+        if t in _PREPOSITIONS or t in ("and", "or", "who", "that", "which"):
+            return None
+    return None
+
+
+def _said_aside(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` is the cue of a parenthetical `Cruz said` / `he said`."""
+    prev = toks[k - 1][2]
+    return bool(verb_at(toks, k)) and (is_capitalised(prev) or prev.lower() in PRONOUNS)
 
 
 def _skip_aside(toks: list[Token], k: int | None, hi: int) -> int | None:

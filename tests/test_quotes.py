@@ -348,6 +348,50 @@ DESCRIPTIONS = [
         ("sentence", "Tom Baker", "Tom Baker"),
         id="partial-after-quote-opening-sentence",
     ),
+    pytest.param(
+        "Anna Kowalski, during a town hall meeting in Dayton, Ohio, said she was “going to win "
+        "the state easily.”",
+        ("sentence", "Anna Kowalski", "Anna Kowalski"),
+        id="subject-before-aside-and-cue",
+    ),
+    pytest.param(
+        "Then Tom Baker went fully on the attack, saying he was “sick of the lies.”",
+        ("sentence", "Tom Baker", "Tom Baker"),
+        id="subject-after-intro-word-without-comma",
+    ),
+    pytest.param(
+        "Here in Dayton, Tom Baker stepped up his campaign, saying he wants “a fair deal for "
+        "farmers.”",
+        ("sentence", "Tom Baker", "Tom Baker"),
+        id="subject-after-intro-adverb",
+    ),
+    pytest.param(
+        "The complaint, which was filed in May, alleged that the firm “failed to protect its "
+        "customers.”",
+        ("sentence", "The complaint", None),
+        id="description-subject-before-aside",
+    ),
+    pytest.param(
+        "The retired surgeon has offered no details, saying only that he was “refining some "
+        "practices.”",
+        ("sentence", "The retired surgeon", None),
+        id="description-subject-before-finite-verb",
+    ),
+    pytest.param(
+        "Said Tom Baker, who grew up with her in the neighborhood, “We were all so proud of her.”",
+        ("VCQ", "Tom Baker", "Tom Baker"),
+        id="sentence-initial-cue",
+    ),
+    pytest.param(
+        "The network, Tom Baker said, called the plan “a disaster for everyone.”",
+        ("sentence", "Tom Baker", "Tom Baker"),
+        id="aside-with-its-own-cue-is-not-skipped",
+    ),
+    pytest.param(
+        "“I will look into it, and I will certainly release them.”\n\n— Anna Kowalski.",
+        ("dash", "Anna Kowalski", "Anna Kowalski"),
+        id="dash-signature-paragraph",
+    ),
 ]
 
 
