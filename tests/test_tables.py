@@ -76,3 +76,18 @@ def test_dates_outside_the_nanosecond_range_become_nat():
         ],
     )
     assert df.interval_start.isna().all() and str(df.interval_start.dtype) == "datetime64[ns]"
+
+
+@pytest.mark.filterwarnings("ignore:The inplace keyword")  # inside dask, not ours
+def test_load_reads_tables_written_as_dask_partitions(seed_analysis, tmp_path):
+    """A folder of part files per table (as ``dask.dataframe.to_parquet`` writes) loads back."""
+    dd = pytest.importorskip("dask.dataframe")
+    seed_analysis.save(tmp_path / "a")
+    for name, df in seed_analysis.tables().items():
+        dd.from_pandas(df, npartitions=2).to_parquet(tmp_path / "a" / f"{name}.parquet.d")
+        (tmp_path / "a" / f"{name}.parquet").unlink()
+        (tmp_path / "a" / f"{name}.parquet.d").rename(tmp_path / "a" / f"{name}.parquet")
+    assert len(list((tmp_path / "a" / "entities.parquet").glob("*.parquet"))) >= 1
+    loaded = Analysis.load(tmp_path / "a")
+    for name, df in seed_analysis.tables().items():
+        pd.testing.assert_frame_equal(getattr(loaded, name), df, obj=name)
