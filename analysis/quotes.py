@@ -50,7 +50,7 @@ from .speakers import (
     verb_at,
 )
 from .tables import frame
-from .text import paragraphs, sentence_tokenizer
+from .text import paragraphs, sentence_spans
 
 log = logging.getLogger(__name__)
 
@@ -748,7 +748,7 @@ def _finish(text: str, records: list[dict]) -> dict[str, list[dict]]:
         rec["quote_id"] = qid
         rec.update(sentiment(rec["text"]))
         for ps, pe in paragraphs(text, rec["start"], rec["end"]):
-            for s, e in _sentence_spans(text[ps:pe]):
+            for s, e in sentence_spans(text[ps:pe]):
                 part = text[ps + s : ps + e]
                 if part.strip(" “”\"'‘’"):
                     sentences.append(
@@ -756,17 +756,6 @@ def _finish(text: str, records: list[dict]) -> dict[str, list[dict]]:
                          **sentiment(part)}
                     )  # fmt: skip
     return {"quotes": records, "quote_sentences": sentences}
-
-
-_SENTENCE_END = re.compile("[.?!]")
-
-
-def _sentence_spans(chunk: str) -> list[tuple[int, int]]:
-    """Punkt's sentence spans of a stripped paragraph ``chunk``. Punkt only considers a break
-    after `.`, `?` or `!` followed by something, so without one the chunk is one sentence."""
-    if _SENTENCE_END.search(chunk, 0, len(chunk) - 1) is None:
-        return [(0, len(chunk))]
-    return list(sentence_tokenizer().span_tokenize(chunk))
 
 
 def find_quotes(text: str, *, date=None) -> pd.DataFrame:

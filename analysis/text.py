@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -69,6 +68,14 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     return out
 
 
+def sentence_spans(chunk: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans of one stripped paragraph. Punkt only breaks after a
+    sentence-ending mark followed by more text, so without one the chunk is one sentence."""
+    if _SENTENCE_END.search(chunk, 0, len(chunk) - 1) is None:
+        return [(0, len(chunk))]
+    return list(sentence_tokenizer().span_tokenize(chunk))
+
+
 def split_sentences(text: str, start: int = 0) -> list[dict]:
     """Sentence records (``paragraph_id``, ``sentence_id``, ``start``, ``end``, ``text``).
 
@@ -77,14 +84,9 @@ def split_sentences(text: str, start: int = 0) -> list[dict]:
     >>> [s["text"] for s in split_sentences("The U.S. Army left. Gen. Smith stayed.")]
     ['The U.S. Army left.', 'Gen. Smith stayed.']
     """
-    tok = sentence_tokenizer()
     out: list[dict] = []
     for pid, (ps, pe) in enumerate(paragraphs(text, start)):
-        if _SENTENCE_END.search(text, ps, pe - 1) is None:
-            spans: Iterable[tuple[int, int]] = [(0, pe - ps)]  # no break Punkt could consider
-        else:
-            spans = tok.span_tokenize(text[ps:pe])
-        for s, e in spans:
+        for s, e in sentence_spans(text[ps:pe]):
             out.append(
                 {
                     "sentence_id": len(out),
