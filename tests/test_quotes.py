@@ -621,11 +621,3 @@ def test_article_token_windows_match_tokenizing_the_window():
     for start in range(n):
         for end in range(start + 1, min(n, start + 40) + 1):
             assert tokens.window(start, end) == word_tokens(WINDOW_TEXT, start, end), (start, end)
-
-
-def test_quote_sentences_without_sentence_ends_skip_punkt():
-    from analysis.quotes import _sentence_spans
-    from analysis.text import sentence_tokenizer
-
-    for chunk in ["We have learned our lessons,", "Done.", "Why?!", "Is it? Yes.", "U.S. aid"]:
-        assert _sentence_spans(chunk) == list(sentence_tokenizer().span_tokenize(chunk))

@@ -4,7 +4,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.text import paragraphs, sentence_tokenizer, split_sentences, tokenize
+from analysis.text import (
+    paragraphs,
+    sentence_spans,
+    sentence_tokenizer,
+    split_sentences,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize(
@@ -107,3 +113,8 @@ def test_split_sentences_equals_punkt_paragraph_by_paragraph(words):
         for s, e in sentence_tokenizer().span_tokenize(text[ps:pe])
     ]
     assert [(s["start"], s["end"]) for s in split_sentences(text)] == expected
+
+
+def test_sentence_spans_without_sentence_ends_skip_punkt():
+    for chunk in ["We have learned our lessons,", "Done.", "Why?!", "Is it? Yes.", "U.S. aid"]:
+        assert sentence_spans(chunk) == list(sentence_tokenizer().span_tokenize(chunk))
