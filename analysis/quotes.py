@@ -446,6 +446,32 @@ def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> At
     return None
 
 
+def _scare_or_partial(
+    tokens: ArticleTokens, index: SpeakerIndex, sent: tuple[int, int], span: Span
+) -> Attribution | None:
+    """The speaker of a few quoted words that look like a scare quote, when they are the words
+    of someone in the sentence: a cue before them (`Sanders pointed out his “free college”`)
+    or a known person as the subject (`Merkel heralded the deal as a “breakthrough.”`). A
+    capitalised quote after a bare subject stays a term or a title (`Cruz named “Veep”`)."""
+    text = tokens.text
+    before = re.findall(r"[\w'’-]+", text[max(sent[0], span.open_mark - 60) : span.open_mark])
+    if before and before[-1].lower() in _SCARE_CUES:
+        return None
+    attr = _in_sentence(tokens, sent, span)
+    if attr is None or attr.mention is None or attr.mention.kind == "first_person":
+        return None
+    if attr.method != "subject":
+        return attr
+    if text[span.start : span.end].lstrip()[:1].isupper():
+        return None
+    if attr.mention.kind not in ("name", "pronoun", "role"):
+        return None
+    person = index.resolve(attr.mention)
+    if person is None or person.label != "PERSON" or not index.is_entity(person.entity_id):
+        return None
+    return attr
+
+
 # --- kinds ----------------------------------------------------------------------------------
 
 
@@ -529,6 +555,9 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
             or _dash_line(tokens, span, paras)
         )
         kind = classify(text, span, sent[0], attr is not None)
+        if kind == "scare" and not span.single:
+            attr = _scare_or_partial(tokens, index, _after_previous(text, sent, spans, n), span)
+            kind = "scare" if attr is None else "partial"
         rec = _record(text, span, kind, sent, doc)
         inherit = None
         if kind in ("title", "scare"):

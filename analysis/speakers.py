@@ -930,6 +930,7 @@ class SpeakerIndex:
             key=lambda e: e["start"],
         )
         self._ent_starts = [e["start"] for e in self.entities]
+        self._entity_ids: set | None = None
         self._ent_span = max((e["end"] - e["start"] for e in self.entities), default=0)
         self._ent_people: dict[int, Person] = {}
         self.people: list[Person] = []
@@ -1168,6 +1169,12 @@ class SpeakerIndex:
             if end <= ent["end"]:
                 return ent if ent.get("label") in ("PERSON", "ORG") else None
         return None
+
+    def is_entity(self, entity_id: str | None) -> bool:
+        """Whether ``entity_id`` is one of the article's entities (not a bare mention)."""
+        if self._entity_ids is None:
+            self._entity_ids = {e.get("entity_id") for e in self.entities}
+        return entity_id in self._entity_ids
 
     def resolve(self, m: Mention) -> Person | None:
         """The person a mention refers to, or ``None`` when it cannot be told."""

@@ -119,6 +119,21 @@ PATTERNS = [
         id="scare",
     ),
     pytest.param(
+        "Angela Merkel signed what she sees as a “breakthrough” on Friday.",
+        ("breakthrough", "partial", "Angela Merkel", "subject"),
+        id="short-quote-of-the-subject",
+    ),
+    pytest.param(
+        "Hillary Clinton watched “Lilyhammer” on Friday.",
+        ("Lilyhammer", "scare", None, None),
+        id="capitalised-quote-after-a-subject-is-a-name",
+    ),
+    pytest.param(
+        "Voters in the “undecided” column waited in the rain on Friday.",
+        ("undecided", "scare", None, None),
+        id="short-quote-without-a-person-is-scare",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
