@@ -806,11 +806,19 @@ def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
     first = lower_at(toks, 0)
     if first in _INTRO_WORDS:  # `Then Trump went on the attack, saying …`: no comma
         starts = [1]
-    comma = next((k for k in range(min(hi, 14)) if toks[k][2] == ","), None)
+    dash = _dateline_end(toks, hi)
+    if dash:  # `DECATUR, Ill. — Sen. Ted Cruz weighed in …`
+        starts, first = [dash], lower_at(toks, dash)
+    comma = next((k for k in range(starts[0], min(hi, starts[0] + 14)) if toks[k][2] == ","), None)
     if comma is None:
         if first in _INTRO and first not in _INTRO_WORDS:
             return None
-    elif first in _INTRO or first in _PREPOSITIONS or first in _INTRO_WORDS:
+    elif (
+        first in _INTRO
+        or first in _PREPOSITIONS
+        or first in _INTRO_WORDS
+        or _participle_opener(toks, starts[0], hi)
+    ):
         i = comma + 1
         starts.append(i)
         # `At a rally Friday in Coral Springs, Florida, Clinton …`: skip place appositives too
@@ -849,6 +857,31 @@ def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
         if lower_at(toks, after) in _ADVERBS or toks[after][2][:1].islower():
             return m
     return None
+
+
+def _dateline_end(toks: list[Token], hi: int) -> int:
+    """Index after the dash of a dateline opening the clause (`DECATUR, Ill. —`), else 0."""
+    if not (toks and toks[0][2].isupper() and len(toks[0][2]) > 1):
+        return 0
+    for k in range(1, min(hi - 1, 8)):
+        if toks[k][2] in ("—", "–", "--"):
+            return k + 1
+    return 0
+
+
+def _participle_opener(toks: list[Token], i: int, hi: int) -> bool:
+    """`Continuing to explain his view, X said`, `Horrified at the prospect, X …`: a clause
+    opened by a capitalised participle followed by a lower-case word (not a name and a verb)."""
+    word = toks[i][2] if i < hi else ""
+    return (
+        len(word) >= 6
+        and word[:1].isupper()
+        and word[1:].islower()
+        and word.endswith(("ing", "ed"))
+        and i + 1 < hi
+        and toks[i + 1][2][:1].islower()
+        and not verb_at(toks, i + 1)
+    )
 
 
 def _description_before_comma(text: str, toks: list[Token], i: int, hi: int) -> Mention | None:

@@ -134,6 +134,24 @@ PATTERNS = [
         id="short-quote-without-a-person-is-scare",
     ),
     pytest.param(
+        "Continuing to explain his view, Carl Benson rejected the idea, saying that if he “found"
+        " a problem, I would fix it.”",
+        ("found a problem, I would fix it.", "partial", "Carl Benson", "sentence"),
+        id="participle-opener-is-not-the-subject",
+    ),
+    pytest.param(
+        "DECATUR, Ill. — Sen. Ted Cruz weighed in, calling the behavior a “fireable offense.”",
+        ("fireable offense.", "partial", "…Ted Cruz", "sentence"),
+        id="dateline-is-not-the-subject",
+    ),
+    pytest.param(
+        "Democratic front-runner Hillary Clinton, also campaigning in Ohio, accused him of"
+        " “inciting violent behavior that is very dangerous.”",
+        ("inciting violent behavior that is very dangerous.", "partial", "Hillary Clinton",
+         "sentence"),
+        id="adjective-role-name",
+    ),  # fmt: skip
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
