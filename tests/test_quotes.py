@@ -147,8 +147,12 @@ PATTERNS = [
     pytest.param(
         "Democratic front-runner Hillary Clinton, also campaigning in Ohio, accused him of"
         " “inciting violent behavior that is very dangerous.”",
-        ("inciting violent behavior that is very dangerous.", "partial", "Hillary Clinton",
-         "sentence"),
+        (
+            "inciting violent behavior that is very dangerous.",
+            "partial",
+            "Hillary Clinton",
+            "sentence",
+        ),
         id="adjective-role-name",
     ),  # fmt: skip
     pytest.param(
