@@ -423,6 +423,7 @@ def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> At
     text = tokens.text
     toks = _window_tokens(tokens, sent[0], span.open_mark)
     tries = 0
+    inner = None  # `She says it underscores that …`: `it` only if no person speaks around it
     for v in range(len(toks) - 1, -1, -1):
         n = verb_at(toks, v)
         if n and tries < 3:  # `X said, going on to say that “…”`: try the earlier verb too
@@ -431,7 +432,9 @@ def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> At
             m = mention_left(text, toks, v, 0)
             if m is None and (cue.endswith("ing") or lower_at(toks, v - 1) == ","):
                 m = sentence_subject(text, toks, v)
-            if m is not None:
+            if m is not None and m.kind == "pronoun" and m.text.lower() in ("it", "they"):
+                inner = inner or Attribution(m, cue, "sentence")
+            elif m is not None:
                 return Attribution(m, cue, "sentence")
         if toks[v][2].lower() == "according" and lower_at(toks, v + 1) == "to":
             m = mention_right(text, toks, v + 2, len(toks)) or description_right(
@@ -439,6 +442,8 @@ def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> At
             )
             if m is not None:
                 return Attribution(m, "according to", "according_to")
+    if inner is not None:
+        return inner
     # `Japan branded North Korea an “outlaw nation”`: the subject of the sentence
     m = sentence_subject(text, toks, len(toks))
     if m is not None and m.kind != "pronoun" or m is not None and m.start < span.open_mark:

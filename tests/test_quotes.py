@@ -156,6 +156,11 @@ PATTERNS = [
         id="adjective-role-name",
     ),  # fmt: skip
     pytest.param(
+        "Mary Jones says it shows that the mayor is “unfit for the office.”",
+        ("unfit for the office.", "partial", "Mary Jones", "sentence"),
+        id="nested-it-clause-person-outside",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
