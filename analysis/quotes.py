@@ -15,8 +15,9 @@
    ``QCV`` (`“…,” X said`), ``CVQ`` (`X said: “…”`), ``VCQ`` (`said X: “…”`), ``pronoun``
    (`“…,” he stressed`), ``role`` (`the minister added`), ``according_to``, ``colon``
    (`From Chairwoman X: “…”`), ``dash`` (`”… ” — X`), ``sentence`` (a cue elsewhere in the
-   sentence of a partial quote), ``floating`` (a follow-on quote inheriting the previous
-   speaker) and ``indirect``. Speakers are resolved by :mod:`analysis.speakers`.
+   sentence of a partial quote), ``subject`` (the sentence's subject, no cue), ``possessive``
+   (`her claim that “…”`, `Obama's “…” promise`), ``floating`` (a follow-on quote inheriting
+   the previous speaker) and ``indirect``. Speakers are resolved by :mod:`analysis.speakers`.
 4. **Sentiment.** VADER scores for each quote and each sentence inside it
    (:mod:`analysis.sentiment`).
 """
@@ -38,6 +39,7 @@ from .articles import article_from_text
 from .document import Document
 from .sentiment import score_sentiment
 from .speakers import (
+    SPEECH_NOUNS,
     ArticleTokens,
     Mention,
     SpeakerIndex,
@@ -45,6 +47,8 @@ from .speakers import (
     lower_at,
     mention_left,
     mention_right,
+    possessive_speaker,
+    possessor,
     sentence_subject,
     speech_verbs,
     verb_at,
@@ -444,6 +448,13 @@ def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> At
                 return Attribution(m, "according to", "according_to")
     if inner is not None:
         return inner
+    m = possessive_speaker(text, toks, len(toks))  # `her claim that she “never sent …`
+    if m is None and span.close_mark is not None:  # `Obama's “you can keep it” promise`
+        after = tokens.window(span.close_mark + 1, min(len(text), span.close_mark + 40))
+        if after and after[0][2].lower() in SPEECH_NOUNS:
+            m = possessor(text, toks, len(toks) - 1)
+    if m is not None:
+        return Attribution(m, None, "possessive")
     # `Japan branded North Korea an “outlaw nation”`: the subject of the sentence
     m = sentence_subject(text, toks, len(toks))
     if m is not None and m.kind != "pronoun" or m is not None and m.start < span.open_mark:

@@ -660,6 +660,56 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
 
 
 _POSSESSIVES_LOW = {"'s", "’s"}
+
+#: nouns of saying whose possessor is the speaker (`her claim that “…”`, `Obama's “…” promise`)
+SPEECH_NOUNS = frozenset(
+    (
+        "claim claims promise promises pledge pledges words remark remarks comment comments "
+        "statement statements assertion assertions argument arguments assumption warning "
+        "warnings vow vows slogan mantra motto message description characterization "
+        "accusation accusations charge complaint prediction predictions insistence contention "
+        "suggestion phrase quip retort reply response answer testimony tweet tweets post posts "
+        "letter speech op-ed memo rhetoric catchphrase refrain boast view views"
+    ).split()
+)
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
+
+
+def possessive_speaker(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention | None:
+    """The possessor of a noun of saying ending the tokens before ``j`` (the quote):
+    `her claim that she “…`, `in Forbes' words, “…`, `his latest remarks, calling it “…`.
+
+    The noun is at most six tokens before ``j`` and the possessor right before it, or before
+    one or two lower-case modifiers (`Clinton's repeated claim`)."""
+    for n in range(j - 1, max(lo, j - 7) - 1, -1):
+        if toks[n][2].lower() not in SPEECH_NOUNS:
+            if toks[n][2] in (".", ";", "(", ")") or verb_at(toks, n):
+                return None
+            continue
+        k = n - 1
+        while k > lo and k > n - 3 and toks[k][2].isalpha() and toks[k][2].islower():
+            if toks[k][2] in _POSSESSIVE_PRONOUNS:
+                break
+            k -= 1
+        return possessor(text, toks, k, lo)
+    return None
+
+
+def possessor(text: str, toks: list[Token], k: int, lo: int = 0) -> Mention | None:
+    """The mention whose possessive ends at token ``k`` (`Obama's`, `Forbes'`, `his`)."""
+    if k < lo:
+        return None
+    low = toks[k][2].lower()
+    if low in _POSSESSIVE_PRONOUNS:
+        s, e, _ = toks[k]
+        return Mention(s, e, _POSSESSIVE_PRONOUNS[low], "pronoun")
+    if low in _POSSESSIVES_LOW or low == "'" or low == "’":
+        i = _cap_run_left(toks, k, lo)
+        if i < k:
+            return _name_mention(text, toks, i, k)
+    return None
+
+
 _HYPHENATED = re.compile(r"\d+(?:-\w+)+")  # `43-year-old`
 
 

@@ -161,6 +161,16 @@ PATTERNS = [
         id="nested-it-clause-person-outside",
     ),
     pytest.param(
+        "Voters remember Barack Obama's repeated claim that “you can keep your plan” today.",
+        ("you can keep your plan", "partial", "Barack Obama", "possessive"),
+        id="possessive-speech-noun",
+    ),
+    pytest.param(
+        "It's the pull of Barack Obama's “you can keep it” promise that matters.",
+        ("you can keep it", "partial", "Barack Obama", "possessive"),
+        id="possessive-quote-speech-noun",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
