@@ -165,8 +165,8 @@ def test_interrupted_parse_leaves_previous_output(tmp_path, seed_dir):
     big = tmp_path / "big"
     big.mkdir()
     text = (seed_dir / "000_aa2e1e8bda0eac39.txt").read_text()
-    for i in range(400):
-        (big / f"{i:03d}.txt").write_text(text + f"\n\nArticle {i}.")
+    for i in range(400):  # long enough (~1 M words) that the run is caught before it ends
+        (big / f"{i:03d}.txt").write_text("\n\n".join([text] * 10) + f"\n\nArticle {i}.")
     proc = subprocess.Popen(
         [
             sys.executable,
