@@ -40,10 +40,12 @@ from .document import Document
 from .sentiment import score_sentiment
 from .speakers import (
     SPEECH_NOUNS,
+    TELL_VERBS,
     ArticleTokens,
     Mention,
     SpeakerIndex,
     description_right,
+    is_object,
     lower_at,
     mention_left,
     mention_right,
@@ -402,10 +404,15 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
         if n:
             m = mention_left(text, body, v, 0)
             cue = text[body[v][0] : body[v + n - 1][1]]
-            if m is None and (cue.endswith("ing") or lower_at(body, v - 1) == ","):
+            if m is not None and m.kind == "role" and is_object(body, m):
+                m = None  # `released a statement saying, “…”`: the statement is not the speaker
+            telling = body[v][2].lower() in TELL_VERBS
+            if m is None and (cue.endswith("ing") or lower_at(body, v - 1) == "," or telling):
                 m = sentence_subject(text, body, v)  # `X attacked Y, saying, “…”`, `X, …, said`
             if m is not None:
                 return Attribution(m, cue, _method(m, "CVQ"))
+            if telling:
+                return None  # `told his supporters, “…”`: who is told, not who speaks
             m = mention_right(text, body, v + n, len(body))  # VCQ: `said X: “`
             if m is not None:
                 return Attribution(m, cue, _method(m, "VCQ"))
@@ -434,6 +441,8 @@ def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> At
             tries += 1
             cue = text[toks[v][0] : toks[v + n - 1][1]]
             m = mention_left(text, toks, v, 0)
+            if m is not None and m.kind == "role" and is_object(toks, m):
+                m = None  # `sent an email to supporters stating “…”`: the email is no speaker
             if m is None and (cue.endswith("ing") or lower_at(toks, v - 1) == ","):
                 m = sentence_subject(text, toks, v)
             if m is not None and m.kind == "pronoun" and m.text.lower() in ("it", "they"):

@@ -674,6 +674,23 @@ SPEECH_NOUNS = frozenset(
 )
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
 
+#: verbs whose following noun phrase is who is told, or what is sent, never who speaks:
+#: `told his supporters, “…”`, `released a statement condemning “…”`
+TELL_VERBS = frozenset(
+    "told tell tells telling asked ask asks asking urged urging reminded reminding assured "
+    "assuring informed informing".split()
+)
+_SEND_VERBS = frozenset(
+    "sent send sends sending released releases releasing issued issues issuing posted posts "
+    "posting published publishes blasted out put aired airs airing wrote writes".split()
+)
+
+
+def is_object(toks: list[Token], m: Mention, lo: int = 0) -> bool:
+    """Whether mention ``m`` follows a verb of telling or sending (its object, not a speaker)."""
+    k = bisect.bisect_left(toks, (m.start,)) - 1
+    return k >= lo and toks[k][2].lower() in TELL_VERBS | _SEND_VERBS
+
 
 def possessive_speaker(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention | None:
     """The possessor of a noun of saying ending the tokens before ``j`` (the quote):

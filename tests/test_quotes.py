@@ -171,6 +171,18 @@ PATTERNS = [
         id="possessive-quote-speech-noun",
     ),
     pytest.param(
+        "Ben Carson did not name his rivals, but told his supporters, “our nation is in"
+        " horrible trouble and we must act.”",
+        ("our nation is in horrible trouble and we must act.", "direct", "Ben Carson", "CVQ"),
+        id="told-whom-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Mary Jones released a statement on Thursday night condemning “what appears to be a"
+        " horrific terrorist attack.”",
+        ("what appears to be a horrific terrorist attack.", "direct", "Mary Jones", "CVQ"),
+        id="statement-sent-is-not-the-speaker",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
