@@ -429,7 +429,9 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
     return None
 
 
-def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> Attribution | None:
+def _in_sentence(
+    tokens: ArticleTokens, sent: tuple[int, int], span: Span, index: SpeakerIndex | None = None
+) -> Attribution | None:
     """A cue elsewhere in the sentence of a partial quote (`X called the move “…”`)."""
     text = tokens.text
     toks = _window_tokens(tokens, sent[0], span.open_mark)
@@ -466,6 +468,10 @@ def _in_sentence(tokens: ArticleTokens, sent: tuple[int, int], span: Span) -> At
         return Attribution(m, None, "possessive")
     # `Japan branded North Korea an “outlaw nation”`: the subject of the sentence
     m = sentence_subject(text, toks, len(toks))
+    if m is not None and m.kind == "name" and index is not None and " " not in (m.name or m.text):
+        known = index.resolve(m)  # without a cue, one capitalised word the entities do not
+        if not (index.names_entity(m) or known and index.is_entity(known.entity_id)):
+            m = Mention(m.start, m.end, m.text, "role")  # know (`Multiple`, `Amid`): nobody
     if m is not None and m.kind != "pronoun" or m is not None and m.start < span.open_mark:
         return Attribution(m, None, "subject")
     return None
@@ -482,7 +488,7 @@ def _scare_or_partial(
     before = re.findall(r"[\w'’-]+", text[max(sent[0], span.open_mark - 60) : span.open_mark])
     if before and before[-1].lower() in _SCARE_CUES:
         return None
-    attr = _in_sentence(tokens, sent, span)
+    attr = _in_sentence(tokens, sent, span, index)
     if attr is None or attr.mention is None or attr.mention.kind == "first_person":
         return None
     if attr.method != "subject":
@@ -592,12 +598,12 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
             if prev and prev["speaker_start"] is not None and prev["start"] >= sent[0]:
                 inherit = prev  # a second partial quote of the same sentence: same speaker
             else:
-                attr = _in_sentence(tokens, _after_previous(text, sent, spans, n), span)
+                attr = _in_sentence(tokens, _after_previous(text, sent, spans, n), span, index)
         elif attr is None and kind == "direct":
             if not text[sent[0] : span.open_mark].strip():  # a quote opening its sentence
                 attr = _previous_sentence(tokens, sents, sent)
             else:  # `She has touted her record—“the longest expansion …”`: a cue before it
-                attr = _in_sentence(tokens, sent, span)
+                attr = _in_sentence(tokens, sent, span, index)
             if attr is None and last_attr is not None:
                 para, prev = last_attr
                 if (

@@ -1270,6 +1270,10 @@ class SpeakerIndex:
                 return ent if ent.get("label") in ("PERSON", "ORG") else None
         return None
 
+    def names_entity(self, m: Mention) -> bool:
+        """Whether name mention ``m`` is (inside) a person or organisation of the entities."""
+        return self._entity_at(m.start, m.end) is not None
+
     def is_entity(self, entity_id: str | None) -> bool:
         """Whether ``entity_id`` is one of the article's entities (not a bare mention)."""
         if self._entity_ids is None:

@@ -183,6 +183,16 @@ PATTERNS = [
         id="statement-sent-is-not-the-speaker",
     ),
     pytest.param(
+        "Respondents were “angry with the way the government works” this year.",
+        ("angry with the way the government works", "partial", None, None),
+        id="capitalised-opener-no-entity-is-nobody",
+    ),
+    pytest.param(
+        "Senator Mary Jones was “furious” about the vote on Friday.",
+        ("furious", "partial", "Mary Jones", "subject"),
+        id="subject-known-person",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
