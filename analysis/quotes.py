@@ -754,6 +754,18 @@ def _para_of(paras: list[tuple[int, int]], offset: int) -> int:
     return max(0, bisect.bisect_right([p[0] for p in paras], offset) - 1)
 
 
+#: speech verbs that take a clause without `that` (`X said the plan would fail`)
+_CLAUSE_VERBS = {"said", "says", "say", "added", "argued", "claimed", "insisted", "noted"}
+_NOT_CLAUSE_STARTS = {
+    "on", "in", "at", "during", "to", "after", "before", "of", "about", "for", "with",
+    "from", "by", "as", "so", "yes", "no", "nothing", "something", "later", "earlier", "again",
+    "repeatedly", "recently", "previously", "last", "this", "next", "while", "when", "but",
+    "and", "or",
+}  # fmt: skip
+#: words after the speaker of `…, said X` that can close the sentence (`on Monday`, `in a …`)
+_TAIL_WORDS = {"on", "in", "at", "during", "to", "after", "before", "last", "this", "who"}
+
+
 def _indirect_in(text: str, toks) -> tuple[tuple[int, int], Attribution] | None:
     n_toks = len(toks)
     for v in range(1, min(n_toks - 2, 25)):
@@ -766,9 +778,19 @@ def _indirect_in(text: str, toks) -> tuple[tuple[int, int], Attribution] | None:
         k = v + n
         if lower_at(toks, k) in ("reporters", "journalists", "me", "him", "her", "us", "them"):
             k += 1
-        if lower_at(toks, k) == "that" and k + 1 < n_toks:
-            cue = text[toks[v][0] : toks[v + n - 1][1]]
-            return (toks[k + 1][0], toks[-1][1]), Attribution(m, cue, "indirect")
+        cue = text[toks[v][0] : toks[v + n - 1][1]]
+        j = k  # `said on Monday that …`, `told a news conference in Ankara that …`
+        while j < min(n_toks - 1, k + 6) and toks[j][2].lower() != "that" and toks[j][2].isalnum():
+            j += 1
+        if lower_at(toks, j) == "that" and j + 1 < n_toks:
+            return (toks[j + 1][0], toks[-1][1]), Attribution(m, cue, "indirect")
+        if (  # `X, who studies tax policy, said Ivanka Trump's statement didn't clarify it`
+            toks[v][2].lower() in _CLAUSE_VERBS
+            and n_toks - k >= 5
+            and lower_at(toks, k) not in _NOT_CLAUSE_STARTS
+            and toks[k][2].isalpha()
+        ):
+            return (toks[k][0], toks[-1][1]), Attribution(m, cue, "indirect")
         break
     # `…, X said.` / `…, said X.` at the end of the sentence
     for c in range(n_toks - 2, 2, -1):
@@ -788,6 +810,9 @@ def _indirect_in(text: str, toks) -> tuple[tuple[int, int], Attribution] | None:
                     return (toks[0][0], toks[c][0]), Attribution(m, cue, "indirect")
             if n and v == 0:
                 m = mention_right(text, tail, n, len(tail))
+                rest = [t for t in tail if t[0] >= (m.end if m is not None else 0)]
+                if rest and not (rest[0][2] in (",", "(") or rest[0][2].lower() in _TAIL_WORDS):
+                    m = None  # `…, said Ivanka Trump's statement didn't …`: not the end
                 if m is not None and m.kind != "first_person":
                     cue = text[tail[0][0] : tail[n - 1][1]]
                     return (toks[0][0], toks[c][0]), Attribution(m, cue, "indirect")

@@ -504,6 +504,17 @@ def test_possessive_noun_before_participle_is_not_the_speaker():
             "The embargo will stay in place for years",
             "John Smith",
         ),
+        (
+            "Mary Jones said on Monday that the plan would fail.",
+            "the plan would fail",
+            "Mary Jones",
+        ),
+        (
+            "Aparna Mathur, who studies tax policy at the institute, said Ivanka Trump's"
+            " statement did not clarify the matter.",
+            "Ivanka Trump's statement did not clarify the matter",
+            "Aparna Mathur",
+        ),
     ],
 )
 def test_indirect_speech(text, clause, speaker):
