@@ -21,6 +21,7 @@ from itertools import compress
 import pandas as pd
 
 from .document import Document
+from .gazetteers import first_names
 from .names import make_entity_id, strip_accents
 from .text import tokenize
 
@@ -844,6 +845,17 @@ def _role_then_name(toks: list[Token], j: int, hi: int) -> tuple[int, str] | Non
             if e < hi and is_capitalised(toks[e][2]) and toks[e][2].lower() not in _FUNCTION_CAPS:
                 return e, r[0]
             return None
+        # `Cruz constituent Dan Golvach`, `Blaze co-host Stu Burguiere`: an unlisted noun, then
+        # a full name starting with a known given name
+        e = n + 1
+        if (
+            e + 1 < hi
+            and is_capitalised(toks[e][2])
+            and (toks[e][2] in first_names() or lower_at(toks, e) in first_name_genders())
+            and is_capitalised(toks[e + 1][2])
+            and toks[e + 1][2].lower() not in _FUNCTION_CAPS
+        ):
+            return e, t
     return None
 
 

@@ -193,6 +193,11 @@ PATTERNS = [
         id="subject-known-person",
     ),
     pytest.param(
+        "“The founders would agree,” said Cruz constituent Dan Golvach when asked about it.",
+        ("The founders would agree,", "direct", "Dan Golvach", "QVC"),
+        id="qualifier-noun-then-full-name",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
