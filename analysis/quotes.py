@@ -262,6 +262,14 @@ def _after_quote(
             # the mention must start the clause, after at most a few title words
             # (`White House press secretary Josh Earnest said`)
             lead = [t for t in toks[k:] if t[0] < (m.start if m else 0)]
+            if (
+                lead
+                and lead[-1][2].lower() in _NOT_BEFORE_SUBJECT
+                and not (
+                    lead[-1][2] in ("and", "or") and len(lead) > 1 and lead[-2][2][:1].isupper()
+                )
+            ):
+                break  # `… for David Petraeus said`, `… while Sanders suggests`: not the subject
             if m is not None and len(lead) <= 6 and all(_wordlike(t[2]) for t in lead):
                 if ended and not _clause_done(toks, v + n):
                     return None
@@ -271,6 +279,13 @@ def _after_quote(
                 continue  # `Cruz, who has proposed repealing it, said`: the relative's verb
             break
     return None
+
+
+#: words that cannot stand right before a clause's subject (`prosecutors for X said`)
+_NOT_BEFORE_SUBJECT = {
+    "of", "for", "to", "with", "by", "about", "against", "from", "on", "at", "into", "while",
+    "whereas", "although", "because", "and", "or", "but", "than",
+}  # fmt: skip
 
 
 def _tail_cue(
@@ -596,7 +611,11 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
         elif attr is None and kind == "partial":
             prev = records[-1] if records else None
             if prev and prev["speaker_start"] is not None and prev["start"] >= sent[0]:
-                inherit = prev  # a second partial quote of the same sentence: same speaker
+                # a second partial quote of the same sentence: the same speaker, unless a cue
+                # comes between (`X accuses Obama of “…” and Trump says he's “…”`)
+                attr = _in_sentence(tokens, (spans[n - 1].end, sent[1]), span, index)
+                if attr is None or attr.method not in ("sentence", "according_to"):
+                    attr, inherit = None, prev
             else:
                 attr = _in_sentence(tokens, _after_previous(text, sent, spans, n), span, index)
         elif attr is None and kind == "direct":

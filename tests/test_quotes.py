@@ -496,6 +496,23 @@ def test_possessive_noun_before_participle_is_not_the_speaker():
     assert row["speaker"] == "Anna Kowalski"
 
 
+def test_second_partial_quote_with_its_own_cue():
+    text = (
+        "Ted Cruz accuses Barack Obama of “leading from behind” and Donald Trump says he's"
+        " “losing the war on terrorism,” part of a lashing."
+    )
+    q = _statements(find_quotes(text))
+    assert q["speaker"].tolist() == ["Ted Cruz", "Donald Trump"]
+
+
+def test_object_of_a_preposition_is_not_a_subject_after_the_quote():
+    text = (
+        "But even as Trump claimed on Tuesday that “General Petraeus got in trouble for far"
+        " less,” one of the former prosecutors for David Petraeus said the cases differ."
+    )
+    assert _statements(find_quotes(text)).iloc[0]["speaker"] == "Trump"
+
+
 @pytest.mark.parametrize(
     "text, clause, speaker",
     [
