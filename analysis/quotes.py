@@ -284,7 +284,8 @@ def _after_quote(
 #: words that cannot stand right before a clause's subject (`prosecutors for X said`)
 _NOT_BEFORE_SUBJECT = {
     "of", "for", "to", "with", "by", "about", "against", "from", "on", "at", "into", "while",
-    "whereas", "although", "because", "and", "or", "but", "than",
+    "whereas", "although", "because", "and", "or", "but", "than", "when", "after", "before",
+    "since", "until", "if", "unless", "whether", "where", "once",
 }  # fmt: skip
 
 

@@ -774,8 +774,8 @@ def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | No
             break
         if tk in (",", ";", ":", "(", ")", "“", "”", '"') or verb_at(toks, k):
             break
-        if tk.lower() in _PREPOSITIONS:  # `said in a statement`, `compared to X`
-            break
+        if tk.lower() in _PREPOSITIONS or tk.lower() in _CLAUSE_WORDS:
+            break  # `said in a statement`, `compared to X`, `suggests that Phoenix …`
     k = i
     if low in _DETERMINERS:
         k += 1
@@ -800,6 +800,7 @@ def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | No
     return None
 
 
+_CLAUSE_WORDS = {"that", "if", "whether", "and", "or", "but", "because", "when", "while"}
 _DESCRIPTION_DETS = {"the", "a", "an", "one", "another", "his", "her", "their"}
 _DESCRIPTION_ENDS = {",", ".", ";", ":", "!", "?", "(", "who", "whose", "that", "which"}
 _TIME_HEADS = {"day", "week", "month", "year", "morning", "afternoon", "evening", "night", "time"}

@@ -514,6 +514,25 @@ def test_object_of_a_preposition_is_not_a_subject_after_the_quote():
 
 
 @pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "City Attorney Brad Holm said in the letter that the advertisement “unmistakably and"
+            " wrongfully” suggests that Phoenix supports the campaign.",
+            "Brad Holm",
+        ),
+        (
+            "The spot ends with footage of Trump saying during the debate, “That makes me smart,”"
+            " when Clinton blasted him for not paying taxes.",
+            "Trump",
+        ),
+    ],
+)
+def test_clause_after_the_quote_is_not_its_attribution(text, speaker):
+    assert _statements(find_quotes(text)).iloc[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
     "text, clause, speaker",
     [
         (
