@@ -51,6 +51,7 @@ from .speakers import (
     mention_right,
     possessive_speaker,
     possessor,
+    role_at,
     sentence_subject,
     speech_verbs,
     verb_at,
@@ -270,7 +271,19 @@ def _after_quote(
                 )
             ):
                 break  # `… for David Petraeus said`, `… while Sanders suggests`: not the subject
-            if m is not None and len(lead) <= 6 and all(_wordlike(t[2]) for t in lead):
+            # `Sanders's campaign manager, Jeff Weaver, said`: a role phrase before the name
+            role_first = (
+                m is not None
+                and m.kind == "name"
+                and lead[-1:] != []
+                and lead[-1][2] == ","
+                and any(role_at(lead, n) for n in range(len(lead)))
+            )
+            if (
+                m is not None
+                and len(lead) <= 6
+                and all(_wordlike(t[2]) or role_first and t[2] == "," for t in lead)
+            ):
                 if ended and not _clause_done(toks, v + n):
                     return None
                 cue = text[toks[v][0] : toks[v + n - 1][1]]

@@ -556,11 +556,27 @@ def _starts_clause_at(toks: list[Token], m: Mention, lo: int) -> bool:
             return True
         low = t.lower()
         if not (is_capitalised(t) or role_at(toks, i - 1) or low in _DETERMINERS
-                or low in _INTRO or low in ("'s", "’s")):  # fmt: skip
+                or low in _INTRO or low in ("'s", "’s") or _modifier(toks, i - 1)):  # fmt: skip
             return False
         i -= 1
         steps += 1
     return i <= lo
+
+
+def _modifier(toks: list[Token], k: int) -> bool:
+    """A lower-case word that can modify a role noun (`campaign` of `campaign manager`,
+    `senior`), not a preposition, conjunction, verb or participle."""
+    t = toks[k][2]
+    return (
+        t.isalpha()
+        and t.islower()
+        and t not in _PREPOSITIONS
+        and t not in _CLAUSE_WORDS
+        and t not in _FINITE
+        and t not in ("who", "which", "whose", "be", "been", "being", "do", "may", "might")
+        and not t.endswith(("ed", "ing"))
+        and not verb_at(toks, k)
+    )
 
 
 def role_in(toks: list[Token], i: int, j: int) -> str | None:
@@ -636,9 +652,15 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
             return Mention(toks[k][0], toks[j - 1][1], text[toks[k][0] : toks[j - 1][1]], "role",
                            role=r[0])  # fmt: skip
     # any definite noun phrase as subject of a cue: `the union wrote`, `the book said`
-    for k in range(j - 1, max(lo, j - 4) - 1, -1):
+    for k in range(j - 1, max(lo, j - 5) - 1, -1):
         low = toks[k][2].lower()
-        if low in ("the", "a", "an", "another", "one") and k < j - 1:
+        if (
+            low in _NP_DETERMINERS
+            and k < j - 1
+            and not toks[j - 1][2][:1].isupper()
+            and toks[j - 1][2] not in _FINITE
+            and (k <= lo or not _modifier(toks, k - 1))  # `makes a case:` is an object
+        ):
             head = toks[j - 1][2].lower()
             return Mention(toks[k][0], toks[j - 1][1], text[toks[k][0] : toks[j - 1][1]], "role",
                            role=head)  # fmt: skip
@@ -651,8 +673,13 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
             p = _cap_run_left(toks, k, lo)
             return Mention(toks[p][0], toks[j - 1][1], text[toks[p][0] : toks[j - 1][1]],
                            "role", role=toks[j - 1][2].lower())  # fmt: skip
-        if not (toks[k][2].isalpha() or low in _POSSESSIVES_LOW or _HYPHENATED.fullmatch(low)):
-            break  # `the ad's narrator said`, `the 43-year-old asked`
+        if not (
+            toks[k][2].isalpha()
+            or low in _POSSESSIVES_LOW
+            or _HYPHENATED.fullmatch(low)
+            or _COMPOUND.fullmatch(low)
+        ):
+            break  # `the ad's narrator said`, `the 43-year-old asked`, `this look-alike said`
         if low in ("of", "for") and lo < k < j - 1 and toks[k - 1][2].isalpha():
             continue  # `the secretary of state said`
         if low in _PREPOSITIONS or low in ("and", "or", "but"):
@@ -661,6 +688,8 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
 
 
 _POSSESSIVES_LOW = {"'s", "’s"}
+_NP_DETERMINERS = {"the", "a", "an", "another", "one", "this", "some", "several"}
+_COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")  # `look-alike`
 
 #: nouns of saying whose possessor is the speaker (`her claim that “…”`, `Obama's “…” promise`)
 SPEECH_NOUNS = frozenset(

@@ -198,6 +198,17 @@ PATTERNS = [
         id="qualifier-noun-then-full-name",
     ),
     pytest.param(
+        "“By December, California stuck out as a place to compete,” Sanders's campaign manager,"
+        " Jeff Weaver, said in an interview.",
+        (
+            "By December, California stuck out as a place to compete,",
+            "direct",
+            "Jeff Weaver",
+            "QCV",
+        ),
+        id="role-then-name-appositive-after-quote",
+    ),  # fmt: skip
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
@@ -494,6 +505,22 @@ def test_possessive_noun_before_participle_is_not_the_speaker():
     text = "Anna Kowalski said Baker's tweet saying “we are all doomed” was a stunt."
     row = _statements(find_quotes(text)).iloc[-1]
     assert row["speaker"] == "Anna Kowalski"
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("“I have great respect for them,” this Trump look-alike declared in Mexico City.",
+         "this Trump look-alike"),
+        ("“Ho, ho! The mayor has got to go!” some protesters chanted after the release.",
+         "some protesters"),
+        ("Khan, who is Muslim, also decried the calls to ban “all Muslims from the country.”",
+         "Khan"),
+    ],
+)  # fmt: skip
+def test_description_mentions(text, mention):
+    row = _statements(find_quotes(text)).iloc[0]
+    assert text[int(row["speaker_start"]) : int(row["speaker_end"])] == mention
 
 
 def test_second_partial_quote_with_its_own_cue():
