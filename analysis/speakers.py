@@ -21,7 +21,7 @@ from itertools import compress
 import pandas as pd
 
 from .document import Document
-from .gazetteers import first_names
+from .gazetteers import entry, first_names
 from .names import make_entity_id, strip_accents
 from .text import tokenize
 
@@ -459,7 +459,7 @@ APPOSITIVE_TOKENS = 40
 _CLAUSE_STOPS = {".", "!", "?", ";", ":", "“", "”", '"', "(", ")"}
 _APPOSITIVE_STARTS = {
     "who", "whose", "which", "now", "then", "once", "himself", "herself", "both", "meanwhile",
-    "however", "though", "too", "also", "in", "for", "like", "unlike", "along",
+    "however", "though", "too", "also", "in", "for", "like", "unlike", "along", "of", "from",
 }  # fmt: skip
 
 
@@ -471,7 +471,7 @@ def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention
     a long or second appositive must start like one (a determiner, role, name, number, `who`).
     """
     floor = max(lo, c - APPOSITIVE_TOKENS)
-    for hop in range(3):
+    for hop in range(5):
         k = c - 1
         while k > floor and toks[k][2] != "," and not _stop_at(toks, k):
             k -= 1
@@ -487,6 +487,9 @@ def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention
         found = _subject_before(text, toks, end, lo)
         if found is not None and found.text.lower() in _MONTHS:
             return None  # `In August, several groups granted …, saying`: a clause, no appositive
+        if found is not None and found.kind == "name" and _place_appositive(toks, found, lo):
+            c = k  # `Harry Bond, 30, of Raleigh, N.C., who was polled, said`: a place, go on
+            continue
         if found is not None and found.kind == "name" and _starts_clause_at(toks, found, lo):
             appos = role_in(toks, k + 1, c)
             if appos and not found.role:
@@ -506,6 +509,16 @@ def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention
                 return named
         c = k
     return None
+
+
+def _place_appositive(toks: list[Token], m: Mention, lo: int) -> bool:
+    """Whether name mention ``m`` is an appositive place: a state or country (`N.C.`), or a
+    name after `of`/`from` (`of Raleigh`), not a person."""
+    i = next((n for n in range(lo, len(toks)) if toks[n][0] >= m.start), len(toks))
+    if i > lo and lower_at(toks, i - 1) in ("of", "from"):
+        return True
+    found = entry(m.text)
+    return found is not None and found.kind in ("state", "region", "country")
 
 
 def _clause_not_appositive(toks: list[Token], i: int, c: int) -> bool:

@@ -209,6 +209,12 @@ PATTERNS = [
         id="role-then-name-appositive-after-quote",
     ),  # fmt: skip
     pytest.param(
+        "“Trump and Cruz scare me,” Harry Bond, 30, of Raleigh, N.C., who was among those"
+        " polled, said in an interview.",
+        ("Trump and Cruz scare me,", "direct", "Harry Bond", "QCV"),
+        id="appositives-age-place-relative",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
