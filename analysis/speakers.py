@@ -4,8 +4,10 @@ A speaker mention is a capitalised name (`Ismail Demir`), a role noun phrase (`t
 `a State Department spokesman`) or a pronoun (`he`, `she`). Names are linked to the entities
 table when a record overlaps them, else named by the article itself: short names resolve to an
 earlier full name (`Demir` -> `Ismail Demir`), pronouns to the most recent gender-compatible
-person, role phrases to the person last named with that role. `I`/`we`/`you` are never
-speakers. Anything unresolved stays unresolved (``None``), never a guess.
+person, role phrases to the person last named with that role; a report, statement, office or
+campaign of a named person or organisation speaks for it (`the IMF report stated`, `Powell's
+office said`). `I`/`we`/`you` are never speakers. Anything unresolved stays unresolved
+(``None``), never a guess.
 """
 
 from __future__ import annotations
@@ -716,6 +718,13 @@ SPEECH_NOUNS = frozenset(
     ).split()
 )
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she"}
+
+#: nouns for what speaks for a person or organisation named inside the phrase: `the IMF
+#: report stated` (the IMF), `Powell's office said`, `the Clinton campaign said`
+VOICE_NOUNS = frozenset(
+    "report statement campaign office ad website release letter memo study survey filing "
+    "complaint lawsuit team".split()
+)
 
 #: verbs whose following noun phrase is who is told, or what is sent, never who speaks:
 #: `told his supporters, “…”`, `released a statement condemning “…”`
@@ -1430,6 +1439,13 @@ class SpeakerIndex:
         return out
 
     def _resolve_role(self, m: Mention) -> Person | None:
+        if m.role in VOICE_NOUNS:  # `the IMF report stated`, `the Clinton campaign said`
+            lo = bisect.bisect_left(self._ent_starts, m.start)
+            for ent in self.entities[lo:]:
+                if ent["start"] >= m.end:
+                    break
+                if ent["end"] <= m.end and ent.get("label") in ("PERSON", "ORG"):
+                    return self._entity_person(ent)
         if m.text.lower().startswith(("a ", "an ", "one ", "another ")) or m.text.endswith("s"):
             return None  # an indefinite or plural role names nobody in particular
         candidates = self._recent_speakers(m.start - 20 * PRONOUN_WINDOW, m.start)

@@ -419,7 +419,7 @@ DESCRIPTIONS = [
     pytest.param(
         "Tom Baker spoke first.\n\n“We are going to win this thing,” Baker’s office said in a "
         "statement.",
-        ("role", "Baker’s office", None),
+        ("role", "Baker’s office", "Tom Baker"),  # the office speaks for Baker
         id="possessive-name-description",
     ),
     pytest.param(
@@ -511,6 +511,21 @@ def test_possessive_noun_before_participle_is_not_the_speaker():
     text = "Anna Kowalski said Baker's tweet saying “we are all doomed” was a stunt."
     row = _statements(find_quotes(text)).iloc[-1]
     assert row["speaker"] == "Anna Kowalski"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The impact remains very unclear,” the IMF report stated on Tuesday.",
+         "International Monetary Fund"),
+        ("“We will not comment on the case,” Colin Powell's office said.", "Colin Powell"),
+        ("“We will win,” Galia Slayen said. Mark Grayson's spokeswoman said he “will be a"
+         " very good president.”", None),
+    ],
+)  # fmt: skip
+def test_voice_of_a_named_entity(text, speaker):
+    row = _statements(find_quotes(text)).iloc[-1]
+    assert row["speaker"] == speaker if speaker else _na(row["speaker"])
 
 
 @pytest.mark.parametrize(
