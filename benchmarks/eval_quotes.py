@@ -311,7 +311,7 @@ def evaluate(docs: list[dict], limit: int | None = None) -> dict:
             if not src:  # no Source annotated (`what is being criticized as “…”`): nobody
                 ok = best["speaker"] is None
             elif key is not None:
-                ok = key in re.findall(r"[\w\-’']+", speaker.replace(".", ""))
+                ok = key in speaker_words(speaker)
             else:
                 ok = best["speaker_start"] is not None and bool(
                     _overlap(src, best["speaker_start"], best["speaker_end"])
@@ -322,6 +322,15 @@ def evaluate(docs: list[dict], limit: int | None = None) -> dict:
     c["seconds"] = time.perf_counter() - t0
     c["articles"] = len(docs[:limit])
     return {"counts": c, "methods": methods, "by_source": by_source}
+
+
+def speaker_words(speaker: str) -> set[str]:
+    """The words of a predicted canonical speaker (lower case), and its initials when it has
+    several capitalised words, so that gold `the IMF` matches `International Monetary Fund`."""
+    words = re.findall(r"[\w\-’']+", speaker.replace(".", ""))
+    caps = [w for w in words if w not in ("of", "the", "and", "for", "on", "in")]
+    initials = "".join(w[0] for w in caps) if len(caps) >= 2 else ""
+    return set(words) | ({initials} if initials else set())
 
 
 def source_kind(source: dict | None) -> str:
