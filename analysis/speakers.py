@@ -825,6 +825,16 @@ def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | No
             break
         if tk in (",", ";", ":", "(", ")", "“", "”", '"') or verb_at(toks, k):
             break
+        if (
+            tk == "of"
+            and k > i
+            and k + 2 < hi
+            and toks[k + 1][2].isalpha()
+            and toks[k + 1][2].islower()
+            and is_capitalised(toks[k + 2][2])
+            and toks[k + 1][2] not in _DETERMINERS
+        ):
+            continue  # `said master of ceremonies Asab Al-Tabchi`
         if tk.lower() in _PREPOSITIONS or tk.lower() in _CLAUSE_WORDS:
             break  # `said in a statement`, `compared to X`, `suggests that Phoenix …`
     k = i
@@ -1414,8 +1424,9 @@ class SpeakerIndex:
             p for p in before
             if sent_start <= p.start and p.subject and p.label == "PERSON" and p.sure
         ]  # fmt: skip
-        if own and self.gender(own[-1]) in (None, gender):
-            return own[-1]
+        own = [p for p in own if self.gender(p) in (None, gender)]
+        if own:  # the latest: `Cruz spokesman Rick Tyler said …, he said` is Tyler
+            return own[0]
         recent = [(o, p) for o, p in self._recent_speakers(window, m.start)]
         recent += [(p.start, p) for p in before if window <= p.start and p.subject]
         others = [(p.start, p) for p in before]

@@ -215,6 +215,18 @@ PATTERNS = [
         id="appositives-age-place-relative",
     ),
     pytest.param(
+        "“Thanks for welcoming these refugees,” said master of ceremonies Asab Al-Tabchi, a"
+        " Syrian engineer.",
+        ("Thanks for welcoming these refugees,", "direct", "Asab Al-Tabchi", "QVC"),
+        id="role-of-noun-then-name",
+    ),
+    pytest.param(
+        "Ted Cruz spoke first. Cruz spokesman Rick Tyler said the campaign will go on, “with"
+        " guiding principles,” he said.",
+        ("with guiding principles,", "direct", "Rick Tyler", "pronoun"),
+        id="pronoun-latest-subject-of-its-sentence",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
