@@ -69,11 +69,28 @@ def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 
 def sentence_spans(chunk: str) -> list[tuple[int, int]]:
-    """Punkt's sentence spans of one stripped paragraph. Punkt only breaks after a
-    sentence-ending mark followed by more text, so without one the chunk is one sentence."""
+    """Punkt's sentence spans of one stripped paragraph, also broken after an abbreviation
+    followed by a word that only starts sentences (`in Washington D.C. He recalled`, `at 5
+    p.m. The senator left`). Punkt only breaks after a sentence-ending mark followed by more
+    text, so without one the chunk is one sentence."""
     if _SENTENCE_END.search(chunk, 0, len(chunk) - 1) is None:
         return [(0, len(chunk))]
-    return list(sentence_tokenizer().span_tokenize(chunk))
+    out = []
+    for s, e in sentence_tokenizer().span_tokenize(chunk):
+        for m in _AFTER_ABBREVIATION.finditer(chunk, s, e):
+            out.append((s, m.start() + 1))
+            s = m.end()
+        out.append((s, e))
+    return out
+
+
+# An abbreviation's period (Punkt did not break there) and a word that starts sentences: a
+# pronoun, article or conjunction capitalised (never a name or a title after an abbreviation)
+_AFTER_ABBREVIATION = re.compile(
+    r"(?<=\w)(?<!\bvs)(?<!\bv)\.[ \t]+"
+    r"(?=(?:He|She|It|They|We|The|This|These|Those|But|His|Her|Their|Its|"
+    r"In|On|At|If|When|After|Meanwhile|However)\b)"
+)
 
 
 def split_sentences(text: str, start: int = 0) -> list[dict]:

@@ -118,3 +118,16 @@ def test_split_sentences_equals_punkt_paragraph_by_paragraph(words):
 def test_sentence_spans_without_sentence_ends_skip_punkt():
     for chunk in ["We have learned our lessons,", "Done.", "Why?!", "Is it? Yes.", "U.S. aid"]:
         assert sentence_spans(chunk) == list(sentence_tokenizer().span_tokenize(chunk))
+
+
+@pytest.mark.parametrize(
+    "chunk, expected",
+    [
+        ("He spoke in Washington D.C. He recalled it.", ["He spoke in Washington D.C.", "He recalled it."]),
+        ("The meeting ended at 5 p.m. The senator left.", ["The meeting ended at 5 p.m.", "The senator left."]),
+        ("Gov. John Kasich spoke to Dr. Smith.", ["Gov. John Kasich spoke to Dr. Smith."]),
+        ("Das Volk vs. The State.", ["Das Volk vs. The State."]),
+    ],
+)  # fmt: skip
+def test_sentence_breaks_after_an_abbreviation_before_a_sentence_opener(chunk, expected):
+    assert [chunk[s:e] for s, e in sentence_spans(chunk)] == expected
