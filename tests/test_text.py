@@ -123,8 +123,8 @@ def test_sentence_spans_without_sentence_ends_skip_punkt():
 @pytest.mark.parametrize(
     "chunk, expected",
     [
-        ("He spoke in Washington D.C. He recalled it.", ["He spoke in Washington D.C.", "He recalled it."]),
-        ("The meeting ended at 5 p.m. The senator left.", ["The meeting ended at 5 p.m.", "The senator left."]),
+        ("He spoke in Washington D.C. He left.", ["He spoke in Washington D.C.", "He left."]),
+        ("It ended at 5 p.m. The senator left.", ["It ended at 5 p.m.", "The senator left."]),
         ("Gov. John Kasich spoke to Dr. Smith.", ["Gov. John Kasich spoke to Dr. Smith."]),
         ("Das Volk vs. The State.", ["Das Volk vs. The State."]),
     ],
