@@ -705,6 +705,7 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
 _POSSESSIVES_LOW = {"'s", "’s"}
 _NP_DETERMINERS = {"the", "a", "an", "another", "one", "this", "some", "several"}
 _COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")  # `look-alike`
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # `executive`, `co-host`
 
 #: nouns of saying whose possessor is the speaker (`her claim that “…”`, `Obama's “…” promise`)
 SPEECH_NOUNS = frozenset(
@@ -897,8 +898,8 @@ def _role_then_name(toks: list[Token], j: int, hi: int) -> tuple[int, str] | Non
     Madeleine Albright`; ``None`` if tokens ``j..`` are not such a phrase."""
     for n in range(j, min(hi, j + 3)):
         t = toks[n][2]
-        if not (t.isalpha() and t.islower()) or t in _PREPOSITIONS or verb_at(toks, n):
-            return None
+        if not _LOWER_WORD.fullmatch(t) or t in _PREPOSITIONS or verb_at(toks, n):
+            return None  # `Idaho nutritional-supplement executive Frank VanderSloot`
         r = role_at(toks, n)
         if r:
             e = n + r[1]

@@ -227,6 +227,12 @@ PATTERNS = [
         id="pronoun-latest-subject-of-its-sentence",
     ),
     pytest.param(
+        "“If Trump is the nominee, people stay home,” said Idaho nutritional-supplement"
+        " executive Frank VanderSloot, who had backed Rubio.",
+        ("If Trump is the nominee, people stay home,", "direct", "Frank VanderSloot", "QVC"),
+        id="place-hyphenated-modifier-role-name",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
