@@ -632,7 +632,9 @@ class _Sentence:
             # (not a plural like Analysts or Others: common nouns start sentences too)
             speaks = label == "PERSON" and self.context_says(i) and not name.endswith("s")
             m.initial = not speaks
-        if len(words) == 1 and label in ("GPE", "PERSON") and self.context_says(i):
+        if len(words) == 1 and label in ("GPE", "PERSON") and (
+            self.context_says(i) or label == "PERSON" and self.his_or_her_after(i)
+        ):
             m.method = "context"
         self.add(m)
 
@@ -642,7 +644,23 @@ class _Sentence:
             return "GPE"
         if i + 1 < len(self.texts) and self.texts[i + 1] in _SPEECH:
             return "PERSON"  # Kowalczyk said: a lone unknown name that speaks is a surname
+        if self.his_or_her_after(i):
+            return "PERSON"  # Trump laid out his vision: a name that has a `his` is a person
         return self.ctx.default_label
+
+    def his_or_her_after(self, i: int) -> bool:
+        """`X launched his`, `X laid out her`: the clause right after a single name (a
+        lower-case verb first) refers back to it as a person."""
+        texts = self.texts
+        if i + 2 >= len(texts) or not texts[i + 1][:1].islower():
+            return False
+        for k in range(i + 2, min(len(texts), i + 5)):
+            t = texts[k]
+            if t in ("his", "her", "himself", "herself"):
+                return True
+            if not t.isalpha() or not t.islower():
+                return False
+        return False
 
     def context_says(self, i: int) -> bool:
         before = self.texts[i - 1].lower() if i > 0 else ""

@@ -438,3 +438,9 @@ def test_names_do_not_run_across_line_breaks():
     found = find_entities(text)
     assert "Chris Christie" in set(found["text"])
     assert not found["text"].str.contains("\n").any()
+
+
+def test_single_name_followed_by_his_is_a_person():
+    text = "The Zorblat troops cheered. Later Zorblat laid out his vision for the country."
+    ents = find_entities(text)
+    assert set(ents.loc[ents["text"] == "Zorblat", "label"]) == {"PERSON"}
