@@ -632,8 +632,10 @@ class _Sentence:
             # (not a plural like Analysts or Others: common nouns start sentences too)
             speaks = label == "PERSON" and self.context_says(i) and not name.endswith("s")
             m.initial = not speaks
-        if len(words) == 1 and label in ("GPE", "PERSON") and (
-            self.context_says(i) or label == "PERSON" and self.his_or_her_after(i)
+        if (
+            len(words) == 1
+            and label in ("GPE", "PERSON")
+            and (self.context_says(i) or label == "PERSON" and self.his_or_her_after(i))
         ):
             m.method = "context"
         self.add(m)
