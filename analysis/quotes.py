@@ -687,7 +687,7 @@ def _previous_sentence(
     toks = tokens.window(*sents[k])
     if any(t[2] in DOUBLE_MARKS for t in toks):
         return None  # a sentence with its own quote has its own speaker
-    for v in range(1, min(len(toks), 20)):
+    for v in range(1, min(len(toks), 45)):  # after long appositives too
         n = verb_at(toks, v)
         if n:
             m = mention_left(text, toks, v, 0)

@@ -233,6 +233,13 @@ PATTERNS = [
         id="place-hyphenated-modifier-role-name",
     ),
     pytest.param(
+        "On the other side, Sen. Ted Cruz (R-Tex.), a Republican candidate for president who has"
+        " made liberty a centerpiece of his campaign, tweeted a warning. “Missouri: Remember in"
+        " November the Democrats.”",
+        ("Missouri: Remember in November the Democrats.", "direct", "…Ted Cruz", "prev_sentence"),
+        id="previous-sentence-long-appositive",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
