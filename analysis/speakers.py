@@ -52,6 +52,7 @@ _FUNCTION_CAPS = {
     "each", "every", "many", "most", "some", "all", "few", "several", "other", "another",
     "no", "not", "perhaps", "maybe", "indeed", "thus", "moreover", "furthermore", "overall",
     "finally", "ultimately", "unless", "whatever", "whoever", "nor", "neither", "either",
+    "one", "two", "three", "amid", "based", "much", "any", "such",
 }  # fmt: skip
 _CONNECTORS = {"de", "van", "von", "bin", "al", "la", "del", "da", "der", "le", "di", "du", "ibn"}
 # Words that make a capitalised run an organisation rather than a person.
@@ -922,7 +923,11 @@ def _role_then_name(toks: list[Token], j: int, hi: int) -> tuple[int, str] | Non
     return None
 
 
-_PREPOSITIONS = {"to", "by", "with", "in", "on", "at", "for", "from", "of", "about", "as", "into"}
+_PREPOSITIONS = {
+    "to", "by", "with", "in", "on", "at", "for", "from", "of", "about", "as", "into", "inside",
+    "outside", "near", "within", "across", "behind", "against", "between", "among", "beyond",
+    "without", "through", "throughout", "toward", "towards", "upon", "amid",
+}  # fmt: skip
 _INTRO = {
     "at", "in", "on", "during", "after", "before", "earlier", "later", "speaking", "asked",
     "meanwhile", "separately", "still", "but", "and", "also", "yet", "then", "when", "while",

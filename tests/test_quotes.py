@@ -569,6 +569,16 @@ def test_description_mentions(text, mention):
     assert text[int(row["speaker_start"]) : int(row["speaker_end"])] == mention
 
 
+def test_quantifier_and_preposition_are_not_names_in_a_subject():
+    text = (
+        "One operative inside Trump Tower tried to downplay the comments, saying they were"
+        " “not a big deal around here.”"
+    )
+    row = _statements(find_quotes(text)).iloc[0]
+    assert _na(row["speaker"])
+    assert text[int(row["speaker_start"]) : int(row["speaker_end"])] == "One operative"
+
+
 def test_second_partial_quote_with_its_own_cue():
     text = (
         "Ted Cruz accuses Barack Obama of “leading from behind” and Donald Trump says he's"
