@@ -498,6 +498,13 @@ def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention
             if appos and not found.role:
                 found.role = appos
             return found
+        if not hop and (found is None or found.kind == "name") and _role_phrase_before(toks, k, lo):
+            # `The leader of the Anti-Defamation League, Jonathan Greenblatt, warned`
+            j = _cap_run_right(toks, k + 1, c)
+            named = _name_mention(text, toks, k + 1, c) if j == c and c > k + 1 else None
+            if named is not None and named.label == "PERSON" and " " in named.name:
+                named.role = named.role or role_in(toks, lo, k)
+                return named
         if (
             found is not None
             and found.kind == "role"
@@ -512,6 +519,26 @@ def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention
                 return named
         c = k
     return None
+
+
+def _role_phrase_before(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether the clause before the comma ``k`` is a role phrase with an `of` complement that
+    starts the clause: `The leader of the Anti-Defamation League` (a determiner, a role noun,
+    `of`, at most eight words in all)."""
+    i = k
+    while i > lo and k - i < 9 and _wordlike_token(toks[i - 1][2]):
+        i -= 1
+    if k - i >= 9 or not (i == lo or toks[i - 1][2] in (",", ";", ":", "—", "(", "“", '"')):
+        return False
+    return (
+        lower_at(toks, i) in ("the", "a", "an")
+        and role_at(toks, i + 1) is not None
+        and any(lower_at(toks, n) == "of" for n in range(i + 2, k))
+    )
+
+
+def _wordlike_token(t: str) -> bool:
+    return t.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalnum()
 
 
 def _place_appositive(toks: list[Token], m: Mention, lo: int) -> bool:

@@ -240,6 +240,13 @@ PATTERNS = [
         id="previous-sentence-long-appositive",
     ),
     pytest.param(
+        "The leader of the Anti-Defamation League, Jonathan Greenblatt, warned that a ban would"
+        " be “unacceptable and antithetical to American values.”",
+        ("unacceptable and antithetical to American values.", "partial", "Jonathan Greenblatt",
+         "sentence"),
+        id="role-of-organisation-then-appositive-name",
+    ),  # fmt: skip
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
