@@ -174,6 +174,21 @@ def _appositive_key(source: str) -> str | None:
     return None
 
 
+def _source_key(source: str) -> str | None:
+    """The key of a Source: its head's name, or its appositive's name when the head is a role
+    and an `of` complement (`The leader of the Anti-Defamation League, Jonathan Greenblatt,`
+    is Greenblatt, not the League)."""
+    chunks = source.split(",")
+    appositive = _appositive_key(source)
+    if (
+        appositive
+        and re.match(r"(?i)(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?\s+of\s", chunks[0])
+        and len(chunks[1].split()) >= 2
+    ):
+        return appositive
+    return _key(source) or appositive
+
+
 RELATIVE = {"who", "which", "that"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
@@ -228,8 +243,7 @@ def gold_keys(attrs: list[dict], raw: str = "") -> dict[str, str | None]:
     """Gold attribution id -> normalised speaker key (pronouns via the preceding named Source,
     relative pronouns via their antecedent in ``raw``, the article text)."""
     sources = {a["id"]: _source_text(a) for a in attrs}
-    keys = {i: (_key(s["text"]) or _appositive_key(s["text"])) if s else None
-            for i, s in sources.items()}  # fmt: skip
+    keys = {i: _source_key(s["text"]) if s else None for i, s in sources.items()}
     named = sorted((s["spans"][0][0], keys[i]) for i, s in sources.items() if s and keys[i])
     genders: dict[str, set[str]] = {}
     for i, s in sources.items():
