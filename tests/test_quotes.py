@@ -242,8 +242,12 @@ PATTERNS = [
     pytest.param(
         "The leader of the Anti-Defamation League, Jonathan Greenblatt, warned that a ban would"
         " be “unacceptable and antithetical to American values.”",
-        ("unacceptable and antithetical to American values.", "partial", "Jonathan Greenblatt",
-         "sentence"),
+        (
+            "unacceptable and antithetical to American values.",
+            "partial",
+            "Jonathan Greenblatt",
+            "sentence",
+        ),
         id="role-of-organisation-then-appositive-name",
     ),  # fmt: skip
     pytest.param(
