@@ -433,8 +433,11 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
         if n:
             m = mention_left(text, body, v, 0)
             cue = text[body[v][0] : body[v + n - 1][1]]
-            if m is not None and m.kind == "role" and is_object(body, m):
-                m = None  # `released a statement saying, “…”`: the statement is not the speaker
+            if m is not None and m.kind in ("role", "name") and is_object(body, m):
+                m = None  # `released a statement saying, “…”`, `speaking to Fox News said`
+                subject = sentence_subject(text, body, v)
+                if subject is not None and subject.kind != "first_person":
+                    return Attribution(subject, cue, _method(subject, "CVQ"))
             telling = body[v][2].lower() in TELL_VERBS
             if m is None and (cue.endswith("ing") or lower_at(body, v - 1) == "," or telling):
                 m = sentence_subject(text, body, v)  # `X attacked Y, saying, “…”`, `X, …, said`

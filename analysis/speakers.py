@@ -763,14 +763,18 @@ TELL_VERBS = frozenset(
 )
 _SEND_VERBS = frozenset(
     "sent send sends sending released releases releasing issued issues issuing posted posts "
-    "posting published publishes blasted out put aired airs airing wrote writes".split()
+    "posting published publishes blasted out put aired airs airing wrote writes emailed "
+    "e-mailed texted".split()
 )
 
 
 def is_object(toks: list[Token], m: Mention, lo: int = 0) -> bool:
-    """Whether mention ``m`` follows a verb of telling or sending (its object, not a speaker)."""
+    """Whether mention ``m`` follows a verb of telling or sending, or a preposition (`speaking
+    to Fox News said`): an object, not a speaker."""
     k = bisect.bisect_left(toks, (m.start,)) - 1
-    return k >= lo and toks[k][2].lower() in TELL_VERBS | _SEND_VERBS
+    return k >= lo and (
+        toks[k][2].lower() in TELL_VERBS | _SEND_VERBS or toks[k][2].lower() in ("to", "with")
+    )
 
 
 def possessive_speaker(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention | None:
@@ -840,6 +844,9 @@ def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | No
                 and toks[n][2].lower() not in _FUNCTION_CAPS
             ):
                 k, j = n, _cap_run_right(toks, n, hi)
+            elif r:  # `the Vermont senator`, `Clinton's spokesman`: a role, not the place or name
+                st, en = toks[i][0], toks[n - 1][1]
+                return Mention(st, en, text[st:en], "role", role=r[0])
             if n == j:
                 found = _role_then_name(toks, j, hi)
                 if found is not None:

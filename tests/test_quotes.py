@@ -590,6 +590,20 @@ def test_quantifier_and_preposition_are_not_names_in_a_subject():
     assert text[int(row["speaker_start"]) : int(row["speaker_end"])] == "One operative"
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The Vermont senator emailed supporters saying: “The struggle continues.”",
+         "The Vermont senator"),
+        ("Another intelligence source speaking to Fox News said, “The agents are investigating"
+         " the donations.”", "Another intelligence source"),
+    ],
+)  # fmt: skip
+def test_addressees_and_places_are_not_the_speaker(text, mention):
+    row = _statements(find_quotes(text)).iloc[0]
+    assert text[int(row["speaker_start"]) : int(row["speaker_end"])] == mention
+
+
 def test_second_partial_quote_with_its_own_cue():
     text = (
         "Ted Cruz accuses Barack Obama of “leading from behind” and Donald Trump says he's"
