@@ -598,6 +598,8 @@ def _starts_clause_at(toks: list[Token], m: Mention, lo: int) -> bool:
         if t == "," or _stop_at(toks, i - 1):
             return True
         low = t.lower()
+        if low in _CLAUSE_WORDS and low not in ("and", "or", "but"):
+            return True  # `in what Bay Buchanan, national treasurer …, called`
         if not (is_capitalised(t) or role_at(toks, i - 1) or low in _DETERMINERS
                 or low in _INTRO or low in ("'s", "’s") or _modifier(toks, i - 1)):  # fmt: skip
             return False
@@ -897,7 +899,11 @@ def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | No
     return None
 
 
-_CLAUSE_WORDS = {"that", "if", "whether", "and", "or", "but", "because", "when", "while"}
+_CLAUSE_WORDS = {
+    "that", "if", "whether", "and", "or", "but", "because", "when", "while", "where", "who",
+    "whom", "whose", "which", "what", "how", "why", "since", "although", "though", "unless",
+    "until", "once",
+}  # fmt: skip
 _DESCRIPTION_DETS = {"the", "a", "an", "one", "another", "his", "her", "their"}
 _DESCRIPTION_ENDS = {",", ".", ";", ":", "!", "?", "(", "who", "whose", "that", "which"}
 _TIME_HEADS = {"day", "week", "month", "year", "morning", "afternoon", "evening", "night", "time"}
@@ -1058,7 +1064,7 @@ def _participle_opener(toks: list[Token], i: int, hi: int) -> bool:
         len(word) >= 6
         and word[:1].isupper()
         and word[1:].islower()
-        and word.endswith(("ing", "ed"))
+        and word.endswith(("ing", "ed", "ly"))
         and i + 1 < hi
         and toks[i + 1][2][:1].islower()
         and not verb_at(toks, i + 1)

@@ -604,6 +604,22 @@ def test_addressees_and_places_are_not_the_speaker(text, mention):
     assert text[int(row["speaker_start"]) : int(row["speaker_end"])] == mention
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("It was cut from a rally with Clinton and Grimes, where the secretary of state said she"
+         " was “not only here to do my job” but also to back her candidate.",
+         "the secretary of state"),
+        ("“His email account initiated a number of emails,” said one source who identified Jake"
+         " Sullivan but spoke on condition of anonymity.", "one source"),
+    ],
+)  # fmt: skip
+def test_relative_and_subordinate_clauses_bound_the_speaker(text, mention):
+    row = _statements(find_quotes(text)).iloc[0]
+    assert text[int(row["speaker_start"]) : int(row["speaker_end"])] == mention
+    assert _na(row["speaker"])
+
+
 def test_second_partial_quote_with_its_own_cue():
     text = (
         "Ted Cruz accuses Barack Obama of “leading from behind” and Donald Trump says he's"
