@@ -411,6 +411,8 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
     lo = 0
     for idx, t in enumerate(toks):
         if t[2] in (".", "?", "!", "”", '"', "“") and idx < len(toks) - 1:
+            if t[2] == "." and toks[idx + 1][2] in (")", ","):
+                continue  # `Trey Gowdy (R-S.C.):`: the period of an abbreviation
             lo = idx + 1
     toks = toks[lo:]
     if not toks:

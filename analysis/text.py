@@ -75,13 +75,18 @@ def sentence_spans(chunk: str) -> list[tuple[int, int]]:
     text, so without one the chunk is one sentence."""
     if _SENTENCE_END.search(chunk, 0, len(chunk) - 1) is None:
         return [(0, len(chunk))]
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in sentence_tokenizer().span_tokenize(chunk):
+        if out and chunk[s] in _NO_SENTENCE_START:
+            s = out.pop()[0]  # `Trey Gowdy (R-S.C.): “…”`: no sentence starts with `)` or `:`
         for m in _AFTER_ABBREVIATION.finditer(chunk, s, e):
             out.append((s, m.start() + 1))
             s = m.end()
         out.append((s, e))
     return out
+
+
+_NO_SENTENCE_START = frozenset(")]}:;,")
 
 
 # An abbreviation's period (Punkt did not break there) and a word that starts sentences: a

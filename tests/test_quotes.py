@@ -251,6 +251,16 @@ PATTERNS = [
         id="role-of-organisation-then-appositive-name",
     ),  # fmt: skip
     pytest.param(
+        'Rep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you cite that figure."',
+        (
+            "I have not heard anyone other than you cite that figure.",
+            "direct",
+            "Trey Gowdy",
+            "colon",
+        ),
+        id="colon-after-party-tag",
+    ),  # fmt: skip
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",

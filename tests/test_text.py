@@ -127,6 +127,8 @@ def test_sentence_spans_without_sentence_ends_skip_punkt():
         ("It ended at 5 p.m. The senator left.", ["It ended at 5 p.m.", "The senator left."]),
         ("Gov. John Kasich spoke to Dr. Smith.", ["Gov. John Kasich spoke to Dr. Smith."]),
         ("Das Volk vs. The State.", ["Das Volk vs. The State."]),
+        ('Trey Gowdy (R-S.C.): "I have not." He left.',
+         ['Trey Gowdy (R-S.C.): "I have not."', "He left."]),
     ],
 )  # fmt: skip
 def test_sentence_breaks_after_an_abbreviation_before_a_sentence_opener(chunk, expected):
