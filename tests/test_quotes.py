@@ -261,6 +261,11 @@ PATTERNS = [
         id="colon-after-party-tag",
     ),  # fmt: skip
     pytest.param(
+        "“An awful lot of analysts said no,” remembered Roy Verley, the former spokesman.",
+        ("An awful lot of analysts said no,", "direct", "Roy Verley", "QVC"),
+        id="remembered-cue",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
