@@ -289,6 +289,13 @@ def _after_quote(
                 cue = text[toks[v][0] : toks[v + n - 1][1]]
                 return Attribution(m, cue, _method(m, "QCV"))
             if m is None and any(t[2].lower() in _RELATIVES for t in toks[k:v]):
+                # `Nate Silver, the polling guru who founded the site tweeted`: the name
+                # opening the clause, before an appositive whose closing comma is missing
+                first = mention_right(text, toks, k, v)
+                after = next((t for t in toks[k:v] if first and t[0] >= first.end), None)
+                if first is not None and first.kind == "name" and after and after[2] == ",":
+                    cue = text[toks[v][0] : toks[v + n - 1][1]]
+                    return Attribution(first, cue, "QCV")
                 continue  # `Cruz, who has proposed repealing it, said`: the relative's verb
             break
     return None

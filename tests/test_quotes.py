@@ -266,6 +266,12 @@ PATTERNS = [
         id="remembered-cue",
     ),
     pytest.param(
+        "“Clinton needs a strategy for these voters,” Nate Silver, the polling guru who founded"
+        " fivethirtyeight.com tweeted on Wednesday.",
+        ("Clinton needs a strategy for these voters,", "direct", "Nate Silver", "QCV"),
+        id="appositive-relative-without-closing-comma",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
