@@ -55,6 +55,7 @@ from .speakers import (
     sentence_subject,
     speech_verbs,
     verb_at,
+    wordlike,
 )
 from .tables import frame
 from .text import paragraphs, sentence_spans
@@ -282,7 +283,7 @@ def _after_quote(
             if (
                 m is not None
                 and len(lead) <= 6
-                and all(_wordlike(t[2]) or role_first and t[2] == "," for t in lead)
+                and all(wordlike(t[2]) or role_first and t[2] == "," for t in lead)
             ):
                 if ended and not _clause_done(toks, v + n):
                     return None
@@ -345,7 +346,7 @@ def _tail_cue(
             continue  # an appositive: `…, says X, a political scientist.`
         m = mention_left(text, tail, v, 0)
         lead = [t for t in tail if t[0] < (m.start if m else 0)]
-        if _speaker(m) and len(lead) <= 6 and all(_wordlike(t[2]) for t in lead):
+        if _speaker(m) and len(lead) <= 6 and all(wordlike(t[2]) for t in lead):
             n = verb_at(tail, v)
             return Attribution(m, text[tail[v][0] : tail[v + n - 1][1]], _method(m, "tail"))
         return None
@@ -396,10 +397,6 @@ def _clause_end(toks, n: int) -> bool:
         return False
     nxt = toks[n + 1][2] if n + 1 < len(toks) else ""
     return not (nxt in (",", ")") or nxt[:1].islower())
-
-
-def _wordlike(tok: str) -> bool:
-    return tok in ("'s", "’s") or tok.replace(".", "").replace("-", "").replace("/", "").isalnum()
 
 
 def _method(m: Mention, order: str) -> str:

@@ -526,7 +526,7 @@ def _role_phrase_before(toks: list[Token], k: int, lo: int) -> bool:
     starts the clause: `The leader of the Anti-Defamation League` (a determiner, a role noun,
     `of`, at most eight words in all)."""
     i = k
-    while i > lo and k - i < 9 and _wordlike_token(toks[i - 1][2]):
+    while i > lo and k - i < 9 and wordlike(toks[i - 1][2]):
         i -= 1
     if k - i >= 9 or not (i == lo or toks[i - 1][2] in (",", ";", ":", "—", "(", "“", '"')):
         return False
@@ -537,8 +537,12 @@ def _role_phrase_before(toks: list[Token], k: int, lo: int) -> bool:
     )
 
 
-def _wordlike_token(t: str) -> bool:
-    return t.replace("-", "").replace(".", "").replace("'", "").replace("’", "").isalnum()
+def wordlike(tok: str) -> bool:
+    """A word, number or abbreviation token (`R-S.C.`, `'s`, `9/11`), not punctuation."""
+    return tok.translate(_WORD_MARKS).isalnum()
+
+
+_WORD_MARKS = str.maketrans("", "", ".-/'’")
 
 
 def _place_appositive(toks: list[Token], m: Mention, lo: int) -> bool:
