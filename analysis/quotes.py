@@ -276,7 +276,7 @@ def _after_quote(
             role_first = (
                 m is not None
                 and m.kind == "name"
-                and lead[-1:] != []
+                and bool(lead)
                 and lead[-1][2] == ","
                 and any(role_at(lead, n) for n in range(len(lead)))
             )
@@ -523,8 +523,7 @@ def _scare_or_partial(
     or a known person as the subject (`Merkel heralded the deal as a “breakthrough.”`). A
     capitalised quote after a bare subject stays a term or a title (`Cruz named “Veep”`)."""
     text = tokens.text
-    before = re.findall(r"[\w'’-]+", text[max(sent[0], span.open_mark - 60) : span.open_mark])
-    if before and before[-1].lower() in _SCARE_CUES:
+    if _word_before(text, sent[0], span.open_mark) in _SCARE_CUES:
         return None
     attr = _in_sentence(tokens, sent, span, index)
     if attr is None or attr.mention is None or attr.mention.kind == "first_person":
@@ -550,8 +549,7 @@ def classify(text: str, span: Span, sent_start: int, attributed: bool) -> str:
     words = content.split()
     ends_like_statement = content[-1:] in ".,!?…" if content else False
     before = text[sent_start : span.open_mark].rstrip()
-    prev_words = re.findall(r"[\w'’-]+", before[-60:].lower())
-    prev = prev_words[-1] if prev_words else ""
+    prev = _word_before(text, sent_start, span.open_mark)
     if span.end - span.start > 1 and span.first_para != span.last_para:
         return "direct"
     at_start = not before or before[-1] in ":—–-" or (before[-1] == "," and attributed)
@@ -568,6 +566,12 @@ def classify(text: str, span: Span, sent_start: int, attributed: bool) -> str:
     if attributed or prev in _PARTIAL_CUES or _has_cue(before):
         return "partial"
     return "scare" if len(words) <= 3 else "partial"
+
+
+def _word_before(text: str, start: int, mark: int) -> str:
+    """The word (lower case) right before the opening ``mark``, in ``text[start:mark]``."""
+    words = re.findall(r"[\w'’-]+", text[max(start, mark - 60) : mark].lower())
+    return words[-1] if words else ""
 
 
 def _is_sentence(content: str) -> bool:

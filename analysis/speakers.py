@@ -774,13 +774,14 @@ _SEND_VERBS = frozenset(
 )
 
 
+_OBJECT_BEFORE = TELL_VERBS | _SEND_VERBS | {"to", "with"}
+
+
 def is_object(toks: list[Token], m: Mention, lo: int = 0) -> bool:
     """Whether mention ``m`` follows a verb of telling or sending, or a preposition (`speaking
     to Fox News said`): an object, not a speaker."""
     k = bisect.bisect_left(toks, (m.start,)) - 1
-    return k >= lo and (
-        toks[k][2].lower() in TELL_VERBS | _SEND_VERBS or toks[k][2].lower() in ("to", "with")
-    )
+    return k >= lo and toks[k][2].lower() in _OBJECT_BEFORE
 
 
 def possessive_speaker(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention | None:
