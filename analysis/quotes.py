@@ -39,11 +39,13 @@ from .articles import article_from_text
 from .document import Document
 from .sentiment import score_sentiment
 from .speakers import (
+    PREPOSITIONS,
     SPEECH_NOUNS,
     TELL_VERBS,
     ArticleTokens,
     Mention,
     SpeakerIndex,
+    Token,
     description_right,
     is_object,
     lower_at,
@@ -399,6 +401,16 @@ def _clause_end(toks, n: int) -> bool:
     return not (nxt in (",", ")") or nxt[:1].islower())
 
 
+def _after_verb(toks: list[Token], m: Mention) -> bool:
+    """Whether mention ``m`` comes right after a lower-case word that is no preposition or
+    conjunction (`issued the following statement`): the object of a verb, not a subject."""
+    k = bisect.bisect_left(toks, (m.start,)) - 1
+    if k < 0:
+        return False
+    t = toks[k][2]
+    return t.isalpha() and t.islower() and t not in PREPOSITIONS and t not in ("and", "or", "but")
+
+
 def _method(m: Mention, order: str) -> str:
     return {"pronoun": "pronoun", "role": "role"}.get(m.kind, order)
 
@@ -462,6 +474,13 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
             return Attribution(m, text[body[0][0] : body[n - 1][1]], _method(m, "VCQ"))
     if last == ":":  # `From Chairwoman X: “…”`, `Hill: “…”`
         m = mention_left(text, body, len(body), 0)
+        if m is not None and m.kind == "role" and _after_verb(body, m):
+            # `Trump issued the following statement:`, `She addressed the supporters again:`:
+            # the object of the clause; its subject speaks
+            m = sentence_subject(text, body, len(body))
+            if m is not None and m.kind in ("name", "role", "pronoun"):
+                return Attribution(m, ":", _method(m, "colon"))
+            return None
         if m is not None and m.kind in ("name", "role"):
             return Attribution(m, ":", "colon")
     return None

@@ -973,6 +973,7 @@ _PREPOSITIONS = {
     "outside", "near", "within", "across", "behind", "against", "between", "among", "beyond",
     "without", "through", "throughout", "toward", "towards", "upon", "amid",
 }  # fmt: skip
+PREPOSITIONS = frozenset(_PREPOSITIONS)  # for the quote rules
 _INTRO = {
     "at", "in", "on", "during", "after", "before", "earlier", "later", "speaking", "asked",
     "meanwhile", "separately", "still", "but", "and", "also", "yet", "then", "when", "while",

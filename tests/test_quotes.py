@@ -272,6 +272,17 @@ PATTERNS = [
         id="appositive-relative-without-closing-comma",
     ),
     pytest.param(
+        "Senator Mary Walton issued the following statement: “Our prayers are with all those"
+        " affected by the floods.”",
+        (
+            "Our prayers are with all those affected by the floods.",
+            "direct",
+            "Mary Walton",
+            "colon",
+        ),
+        id="colon-after-an-object-is-the-subject",
+    ),  # fmt: skip
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
