@@ -360,6 +360,8 @@ def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | Non
         if r and is_capitalised(toks[i][2]):
             role, n = r
             i += n
+            if lower_at(toks, i) == "of" and i + 2 < j:  # `Secretary of State Madeleine …`
+                i = _after_complement(toks, i + 1, j)
         elif _honorific(low):
             i += 1
         elif _looks_like_qualifier(toks[i][2]) and i + 1 < j and role_at(toks, i + 1):
@@ -396,6 +398,16 @@ def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | Non
 
 
 _NAME_PARTS = {"jr.", "sr.", "st."}
+
+
+def _after_complement(toks: list[Token], k: int, j: int) -> int:
+    """Where the name starts after a title's `of` complement starting at ``k`` (`State` of
+    `Secretary of State John Kerry`): at a known given name, else the last two words."""
+    genders = first_name_genders()
+    for n in range(k + 1, j - 1):
+        if _key(toks[n][2]) in genders:
+            return n
+    return max(k + 1, j - 2)
 
 
 def _looks_like_qualifier(tok: str) -> bool:
@@ -1064,8 +1076,17 @@ def _dateline_end(toks: list[Token], hi: int) -> int:
 
 def _participle_opener(toks: list[Token], i: int, hi: int) -> bool:
     """`Continuing to explain his view, X said`, `Horrified at the prospect, X …`: a clause
-    opened by a capitalised participle followed by a lower-case word (not a name and a verb)."""
+    opened by a capitalised participle followed by a lower-case word (not a name and a verb);
+    also an adverb before a preposition and a lower-case word (`Early in his campaign, X`)."""
     word = toks[i][2] if i < hi else ""
+    if (
+        word[:1].isupper()
+        and word[1:].islower()
+        and i + 2 < hi
+        and toks[i + 1][2] in _PREPOSITIONS
+        and toks[i + 2][2][:1].islower()
+    ):
+        return True
     return (
         len(word) >= 6
         and word[:1].isupper()

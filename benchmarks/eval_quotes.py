@@ -120,6 +120,8 @@ _NOT_NAMES = {
     "gen",
     "u.s",
     "us",
+    "former",  # `Former Secretary of State Madeleine Albright`: a modifier of the title
+    "acting",
 }
 
 

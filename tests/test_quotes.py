@@ -283,6 +283,17 @@ PATTERNS = [
         id="colon-after-an-object-is-the-subject",
     ),  # fmt: skip
     pytest.param(
+        "Former Secretary of State Mary Walton urged voters to turn out, saying, “Every vote"
+        " counts.”",
+        ("Every vote counts.", "direct", "Mary Walton", "CVQ"),
+        id="title-with-of-complement",
+    ),
+    pytest.param(
+        "Early in his campaign, Walton attacked Smith, calling him “a failed candidate.”",
+        ("a failed candidate.", "partial", "Walton", "sentence"),
+        id="adverb-opener-is-not-the-subject",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
@@ -864,9 +875,11 @@ def test_benchmark_gold_keys():
         _attr("E3", "Bernie Sanders", "said", 200),
         _attr("E4", "Ms. Jane Doe", "said", 300),
         _attr("E5", "he", "said", 400),  # not Jane Doe: the last Source he can be
+        _attr("E6", "Former Secretary of State Madeleine Albright", "urged", 500),
     ]
     keys = bench.gold_keys(attrs)
-    assert keys == {"E1": "weaver", "E2": "hester", "E3": "sanders", "E4": "doe", "E5": "sanders"}
+    assert keys == {"E1": "weaver", "E2": "hester", "E3": "sanders", "E4": "doe", "E5": "sanders",
+                    "E6": "albright"}  # fmt: skip
 
 
 def test_polnear_dev_subset():
