@@ -722,6 +722,11 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
             and toks[j - 1][2] not in _FINITE
             and (k <= lo or not _modifier(toks, k - 1))  # `makes a case:` is an object
         ):
+            if k - 1 > lo and lower_at(toks, k - 1) in _PREPOSITIONS - {"of", "for"}:
+                # `a Democratic staffer in the room wondered`: the noun before the phrase
+                before = _subject_before(text, toks, k - 1, lo)
+                if before is not None and before.kind in ("role", "name"):
+                    return before
             head = toks[j - 1][2].lower()
             return Mention(toks[k][0], toks[j - 1][1], text[toks[k][0] : toks[j - 1][1]], "role",
                            role=head)  # fmt: skip

@@ -485,6 +485,11 @@ def test_speaker_resolution(text, expected):
 # speaker's mention (a description, resolved to nobody), not an earlier name
 DESCRIPTIONS = [
     pytest.param(
+        "“Will he be the next attorney general?” a Democratic staffer in the room wondered.",
+        ("role", "a Democratic staffer", None),
+        id="description-before-a-place-phrase",
+    ),
+    pytest.param(
         "Tom Baker spoke first.\n\n“We will win this fight,” said the woman, who asked not to "
         "be named.",
         ("role", "the woman", None),
