@@ -1327,6 +1327,8 @@ class SpeakerIndex:
             k = _skip_aside(toks, _cap_run_right(toks, k + 1, len(toks)), len(toks))
         # `Michael Brown of Washington, D.C., explained`, `Pat McCrory (R) said`
         after = verb_at(toks, k) or (lower_at(toks, k) in _ADVERBS and verb_at(toks, k + 1))
+        if after and lower_at(toks, i - 1) in _PREPOSITIONS:
+            after = 0  # `Stone, 29, of Huntsville, Ala., says`: the place does not speak
         # `said Obama.` speaks; `said Obama has …` names the subject of what was said
         nxt = toks[j][2] if j < len(toks) else "."
         before = (

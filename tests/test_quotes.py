@@ -326,6 +326,12 @@ def test_quote_patterns(text, expected):
 # text, expected (speaker, method) of the last quote: pronouns, roles, short names, floating
 RESOLUTION = [
     pytest.param(
+        "Brianne Stone, 29, of Huntsville, Ala., says her concern is the climate.\n\n"
+        "“We are not going to act in time,” she says.",
+        ("Brianne Stone", "pronoun"),
+        id="place-of-a-person-does-not-speak",
+    ),
+    pytest.param(
         "Ismail Demir visited Baku.\n\n“We have learned our lessons,” he stressed.",
         ("Ismail Demir", "pronoun"),
         id="pronoun-he",
