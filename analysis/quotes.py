@@ -411,6 +411,22 @@ def _after_verb(toks: list[Token], m: Mention) -> bool:
     return t.isalpha() and t.islower() and t not in PREPOSITIONS and t not in ("and", "or", "but")
 
 
+def _coordinated_subject(text: str, toks: list[Token], a: int) -> Mention | None:
+    """The subject of the verb coordinated with a cue by `and` at ``a``: `Bush thought for a
+    moment and said` -> Bush (a name starting its clause, at most twelve words before)."""
+    for k in range(a - 1, max(0, a - 12), -1):
+        t = toks[k][2]
+        if not wordlike(t):
+            return None  # `,`, `“`: another clause
+        if t.islower() and k and toks[k - 1][2][:1].isupper():
+            m = mention_left(text, toks, k, 0)
+            if m is None or m.kind != "name":
+                return None
+            i = bisect.bisect_left(toks, (m.start,))
+            return m if i == 0 or toks[i - 1][2] in (",", ";", "—") else None
+    return None
+
+
 def _method(m: Mention, order: str) -> str:
     return {"pronoun": "pronoun", "role": "role"}.get(m.kind, order)
 
@@ -457,6 +473,8 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
                 if subject is not None and subject.kind != "first_person":
                     return Attribution(subject, cue, _method(subject, "CVQ"))
             telling = body[v][2].lower() in TELL_VERBS
+            if m is None and lower_at(body, v - 1) == "and":
+                m = _coordinated_subject(text, body, v - 1)  # `X thought a moment and said`
             if m is None and (cue.endswith("ing") or lower_at(body, v - 1) == "," or telling):
                 m = sentence_subject(text, body, v)  # `X attacked Y, saying, “…”`, `X, …, said`
             if m is not None:

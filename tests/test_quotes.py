@@ -294,6 +294,12 @@ PATTERNS = [
         id="adverb-opener-is-not-the-subject",
     ),
     pytest.param(
+        "When told the news, Mary Walton thought for a moment and said that in this climate,"
+        " “I think it is an advantage not to be a celebrity.”",
+        ("I think it is an advantage not to be a celebrity.", "direct", "Mary Walton", "CVQ"),
+        id="subject-of-a-coordinated-verb",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
