@@ -466,7 +466,27 @@ def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention |
         return None
     if toks[j - 1][2] == ",":  # appositive: `Name, a doctor, said`
         return _before_appositive(text, toks, j - 1, lo)
+    if lower_at(toks, j - 1) == "who" and j - 1 > lo:
+        return _relative_antecedent(text, toks, j - 1, lo)
     return _subject_before(text, toks, j, lo)
+
+
+def _relative_antecedent(text: str, toks: list[Token], w: int, lo: int) -> Mention | None:
+    """The person a `who` at ``w`` refers to: `Barack Obama, who called …`, `Donald Trump -
+    who previously said …`, `Rep. John Mica (R-Fla.), who said …`; a name or a role."""
+    k = w
+    if toks[k - 1][2] in (",", "-", "—", "–"):
+        k -= 1
+    if k - 1 > lo and toks[k - 1][2] == ")":
+        k = next((n for n in range(k - 2, max(lo, k - 8), -1) if toks[n][2] == "("), k)
+    m = _subject_before(text, toks, k, lo) if k > lo else None
+    if m is not None and m.kind == "role":  # `Scott Reed, the Chamber's strategist, who added`
+        i = bisect.bisect_left(toks, (m.start,))
+        if i - 1 > lo and toks[i - 1][2] == ",":
+            named = _subject_before(text, toks, i - 1, lo)
+            if named is not None and named.kind == "name" and named.label == "PERSON":
+                return named
+    return m if m is not None and m.kind in ("name", "role") else None
 
 
 #: How many tokens appositives may span between a name and its cue.

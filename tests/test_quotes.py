@@ -300,6 +300,12 @@ PATTERNS = [
         id="subject-of-a-coordinated-verb",
     ),
     pytest.param(
+        "The plan drew a reaction from Senator Mary Walton, who called the bill “a disgrace to"
+        " the chamber.”",
+        ("a disgrace to the chamber.", "partial", "Mary Walton", "sentence"),
+        id="relative-who-is-its-antecedent",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
@@ -687,6 +693,16 @@ def test_second_partial_quote_with_its_own_cue():
     )
     q = _statements(find_quotes(text))
     assert q["speaker"].tolist() == ["Ted Cruz", "Donald Trump"]
+
+
+def test_relative_who_after_an_appositive_is_the_name():
+    text = (
+        "“We are gearing up,” said Tom Baker, the chamber's chief strategist, who added that the"
+        " group plans to focus on “local issues like the sheriff.”"
+    )
+    q = _statements(find_quotes(text))
+    assert q["speaker"].tolist() == ["Tom Baker", "Tom Baker"]
+    assert q["method"].tolist()[-1] == "sentence"
 
 
 def test_object_of_a_preposition_is_not_a_subject_after_the_quote():
