@@ -430,11 +430,17 @@ def _cap_run_left(toks: list[Token], j: int, lo: int) -> int:
     return i
 
 
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
 def _cap_run_right(toks: list[Token], i: int, hi: int) -> int:
-    """End index (exclusive) of the capitalised run starting at ``i``."""
+    """End index (exclusive) of the capitalised run starting at ``i``; a weekday after a name
+    is the time of its clause (`Calderon told CNBC Saturday`), not part of the name."""
     j = i
     while j < hi:
         t = toks[j][2]
+        if j > i and t.lower() in _WEEKDAYS:
+            break
         if is_capitalised(t):
             j += 1
         elif t.lower() in _CONNECTORS and j + 1 < hi and is_capitalised(toks[j + 1][2]):
@@ -1354,6 +1360,7 @@ class SpeakerIndex:
         before = (
             i > 0
             and verb_at(toks, i - 1)
+            and lower_at(toks, i - 1) not in TELL_VERBS  # `told CNBC.`: who is told
             and not (nxt[:1].isalpha() or nxt in ("'s", "’s") or nxt in _OPEN_MARKS)
         )  # `says Kasich “has a record”`: the subject of the quoted words, not a speaker
         speaks = bool(after or before)

@@ -338,6 +338,12 @@ def test_quote_patterns(text, expected):
 # text, expected (speaker, method) of the last quote: pronouns, roles, short names, floating
 RESOLUTION = [
     pytest.param(
+        "Felipe Calderon slammed the plan.\n\n“It is useless,” Calderon told CNBC Saturday.\n\n"
+        "The former president went on.\n\n“The first loser would be the United States,” he said.",
+        ("Felipe Calderon", "pronoun"),
+        id="who-is-told-is-no-antecedent",
+    ),
+    pytest.param(
         "Brianne Stone, 29, of Huntsville, Ala., says her concern is the climate.\n\n"
         "“We are not going to act in time,” she says.",
         ("Brianne Stone", "pronoun"),
