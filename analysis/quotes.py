@@ -401,14 +401,20 @@ def _clause_end(toks, n: int) -> bool:
     return not (nxt in (",", ")") or nxt[:1].islower())
 
 
-def _after_verb(toks: list[Token], m: Mention) -> bool:
-    """Whether mention ``m`` comes right after a lower-case word that is no preposition or
-    conjunction (`issued the following statement`): the object of a verb, not a subject."""
+def _object_in_lead(toks: list[Token], m: Mention) -> bool:
+    """Whether mention ``m`` before a colon is the object of a verb or a preposition
+    (`issued the following statement:`, `delivered a message to Trump:`), not the words' speaker
+    opening the lead or a clause in it (`Hill:`, `From Chairwoman X:`, `…, Rep. X (R-S.C.):`,
+    `Former secretary of state Hillary Clinton:`, `Mark Blumenthal and Jon Cohen:`)."""
     k = bisect.bisect_left(toks, (m.start,)) - 1
-    if k < 0:
+    while k >= 0 and (toks[k][2][:1].isupper() or role_at(toks, k) or toks[k][2] == "of"):
+        k -= 1
+    if k < 0 or toks[k][2] in (",", ";", "—", "–", "-", "(", ")"):
         return False
-    t = toks[k][2]
-    return t.isalpha() and t.islower() and t not in PREPOSITIONS and t not in ("and", "or", "but")
+    if toks[k][2] == "and" and k and toks[k - 1][2][:1].isupper():
+        return False
+    # a name right after a verb may be who speaks (`doesn't surprise pollster Daron Shaw:`)
+    return m.kind == "role" or toks[k][2] in PREPOSITIONS
 
 
 def _coordinated_subject(text: str, toks: list[Token], a: int) -> Mention | None:
@@ -492,9 +498,9 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
             return Attribution(m, text[body[0][0] : body[n - 1][1]], _method(m, "VCQ"))
     if last == ":":  # `From Chairwoman X: “…”`, `Hill: “…”`
         m = mention_left(text, body, len(body), 0)
-        if m is not None and m.kind == "role" and _after_verb(body, m):
-            # `Trump issued the following statement:`, `She addressed the supporters again:`:
-            # the object of the clause; its subject speaks
+        if m is not None and m.kind in ("name", "role") and _object_in_lead(body, m):
+            # `Trump issued the following statement:`, `X delivered a blunt message to Trump:`,
+            # `Perez lobbies for a higher minimum wage:`: an object; the subject speaks
             m = sentence_subject(text, body, len(body))
             if m is not None and m.kind in ("name", "role", "pronoun"):
                 return Attribution(m, ":", _method(m, "colon"))

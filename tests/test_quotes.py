@@ -306,6 +306,23 @@ PATTERNS = [
         id="relative-who-is-its-antecedent",
     ),
     pytest.param(
+        "Senate leader Mary Walton delivered a blunt message to Smith: “It is time to quit"
+        " attacking people.”",
+        ("It is time to quit attacking people.", "direct", "Mary Walton", "colon"),
+        id="colon-after-a-prepositional-object",
+    ),
+    pytest.param(
+        "In city after city, Walton lobbies for a higher minimum wage: “No one who works full"
+        " time should live in poverty.”",
+        ("No one who works full time should live in poverty.", "direct", "Walton", "colon"),
+        id="colon-after-a-verb-phrase",
+    ),
+    pytest.param(
+        "Former secretary of state Mary Walton: “We learned that from the department.”",
+        ("We learned that from the department.", "direct", "Mary Walton", "colon"),
+        id="colon-after-a-title",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
