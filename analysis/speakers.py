@@ -460,8 +460,8 @@ def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention |
     """
     while j > lo and (_adverb(toks[j - 1][2]) or _contraction(toks, j - 1)):
         j -= 1
-    if j - 1 > lo and toks[j - 1][2] == "," and toks[j - 2][2] == ")":
-        j -= 1  # `Gov. John Kasich (R-OH), said`
+    if j - 1 > lo and toks[j - 1][2] == "," and toks[j - 2][2] == ")" and _tag_before(toks, j - 2):
+        j -= 1  # `Gov. John Kasich (R-OH), said`, not `X, chairman of Y (a PAC), said`
     if j > lo and toks[j - 1][2] == ")":  # `Rep. John Mica (R-Fla.) said`
         k = j - 1
         while k > max(lo, j - 8) and toks[k][2] != "(":
@@ -475,6 +475,17 @@ def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention |
     if lower_at(toks, j - 1) == "who" and j - 1 > lo:
         return _relative_antecedent(text, toks, j - 1, lo)
     return _subject_before(text, toks, j, lo)
+
+
+def _tag_before(toks: list[Token], close: int) -> bool:
+    """Whether the brackets closing at ``close`` hold a short tag without lower-case words
+    (`(R-OH)`, `(D-N.Y.)`, `(Vt.)`), not an aside (`(a Republican PAC)`)."""
+    inside = []
+    for n in range(close - 1, max(-1, close - 5), -1):
+        if toks[n][2] == "(":
+            return not any(t[:1].islower() for t in inside)
+        inside.append(toks[n][2])
+    return False
 
 
 def _relative_antecedent(text: str, toks: list[Token], w: int, lo: int) -> Mention | None:
@@ -514,7 +525,13 @@ def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention
     floor = max(lo, c - APPOSITIVE_TOKENS)
     for hop in range(5):
         k = c - 1
-        while k > floor and toks[k][2] != "," and not _stop_at(toks, k):
+        while k > floor and toks[k][2] != ",":
+            if toks[k][2] == ")":  # `chairman of America Rising (a Republican PAC),`
+                k = next((n for n in range(k - 1, max(floor, k - 10), -1) if toks[n][2] == "("), k)
+                if toks[k][2] != "(":
+                    break
+            elif _stop_at(toks, k):
+                break
             k -= 1
         if k <= lo or toks[k][2] != ",":
             return None
@@ -1118,6 +1135,8 @@ def _participle_opener(toks: list[Token], i: int, hi: int) -> bool:
         and toks[i + 2][2][:1].islower()
     ):
         return True
+    if word[1:].islower() and i + 2 < hi and toks[i + 1][2] in ("later", "earlier", "ago"):
+        return toks[i + 2][2] == ","  # `Minutes later, she sent …`
     return (
         len(word) >= 6
         and word[:1].isupper()

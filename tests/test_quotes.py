@@ -323,6 +323,17 @@ PATTERNS = [
         id="colon-after-a-title",
     ),
     pytest.param(
+        "Tom Baker, chairman of Ohio Rising (a Republican PAC), tweeted: “People behind her"
+        " wore the shirts.”",
+        ("People behind her wore the shirts.", "direct", "Tom Baker", "CVQ"),
+        id="appositive-ending-in-an-aside",
+    ),
+    pytest.param(
+        "Smith asked her to join him. Minutes later, Mary Walton sent an email saying, “done.”",
+        ("done.", "direct", "Mary Walton", "CVQ"),
+        id="time-opener-is-not-the-subject",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
