@@ -1062,7 +1062,7 @@ def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
     dash = _dateline_end(toks, hi)
     if dash:  # `DECATUR, Ill. — Sen. Ted Cruz weighed in …`
         starts, first = [dash], lower_at(toks, dash)
-    comma = next((k for k in range(starts[0], min(hi, starts[0] + 14)) if toks[k][2] == ","), None)
+    comma = next((k for k in range(starts[0], min(hi, starts[0] + 24)) if toks[k][2] == ","), None)
     if comma is None:
         if first in _INTRO and first not in _INTRO_WORDS:
             return None
@@ -1122,6 +1122,9 @@ def _dateline_end(toks: list[Token], hi: int) -> int:
     return 0
 
 
+_TIME_UNITS = frozenset("minutes hours days weeks months years decades".split())
+
+
 def _participle_opener(toks: list[Token], i: int, hi: int) -> bool:
     """`Continuing to explain his view, X said`, `Horrified at the prospect, X …`: a clause
     opened by a capitalised participle followed by a lower-case word (not a name and a verb);
@@ -1135,8 +1138,9 @@ def _participle_opener(toks: list[Token], i: int, hi: int) -> bool:
         and toks[i + 2][2][:1].islower()
     ):
         return True
-    if word[1:].islower() and i + 2 < hi and toks[i + 1][2] in ("later", "earlier", "ago"):
-        return toks[i + 2][2] == ","  # `Minutes later, she sent …`
+    k = i + 2 if lower_at(toks, i + 1) in _TIME_UNITS else i + 1
+    if word[1:].islower() and k + 1 < hi and toks[k][2] in ("later", "earlier", "ago"):
+        return toks[k + 1][2] == ","  # `Minutes later, she …`, `Thirteen years earlier, she …`
     return (
         len(word) >= 6
         and word[:1].isupper()

@@ -334,6 +334,18 @@ PATTERNS = [
         id="time-opener-is-not-the-subject",
     ),
     pytest.param(
+        "Mary Walton spoke on Monday. Thirteen years earlier, Walton had voted for the war from"
+        " “the perspective of a senator from New York.”",
+        ("the perspective of a senator from New York.", "partial", "Mary Walton", "subject"),
+        id="time-opener-with-a-unit",
+    ),
+    pytest.param(
+        "Filling in for Sanders at the same event where Clinton and O'Malley appeared Sunday,"
+        " Mary Walton landed a sharp dig at “my dear sister Hillary Clinton.”",
+        ("my dear sister Hillary Clinton.", "partial", "Mary Walton", "subject"),
+        id="long-participle-opener",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
