@@ -688,6 +688,9 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
                     attr, inherit = None, prev
             else:
                 attr = _in_sentence(tokens, _after_previous(text, sent, spans, n), span, index)
+                if attr is None or attr.method == "subject":
+                    # `Guns are “a crisis” and “stunt growth,” Howard Dean proclaimed`
+                    attr = _later_in_sentence(tokens, spans, n, sent, paras) or attr
         elif attr is None and kind == "direct":
             if not text[sent[0] : span.open_mark].strip():  # a quote opening its sentence
                 attr = _previous_sentence(tokens, sents, sent)
@@ -714,6 +717,27 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
     records += indirect
     records.sort(key=lambda r: (r["start"], r["end"]))
     return _finish(text, records)
+
+
+def _later_in_sentence(
+    tokens: ArticleTokens, spans: list[Span], n: int, sent: tuple[int, int], paras: list
+) -> Attribution | None:
+    """The attribution after a later quote of the same sentence, when only words joining
+    quotes come between: `Guns are “a crisis” and “stunt growth,” Howard Dean proclaimed`."""
+    text = tokens.text
+    for m in range(n + 1, len(spans)):
+        span = spans[m]
+        if span.open_mark >= sent[1] or span.close_mark is None:
+            return None
+        between = text[spans[m - 1].end : span.open_mark]
+        if len(between) > 40 or any(c in between for c in ".;:?!"):
+            return None
+        pe = paras[span.last_para][1] if span.last_para < len(paras) else len(text)
+        nxt = spans[m + 1].open_mark if m + 1 < len(spans) else len(text)
+        attr = _after_quote(tokens, span, pe, nxt)
+        if attr is not None and attr.mention is not None and attr.method in ("QCV", "QVC"):
+            return attr
+    return None
 
 
 def _after_previous(text: str, sent: tuple[int, int], spans: list[Span], n: int) -> tuple[int, int]:

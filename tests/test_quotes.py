@@ -741,6 +741,15 @@ def test_second_partial_quote_with_its_own_cue():
     assert q["speaker"].tolist() == ["Ted Cruz", "Donald Trump"]
 
 
+def test_partial_quote_takes_the_attribution_of_a_later_quote_in_its_sentence():
+    text = (
+        "Guns are “the ultimate public health crisis” and “stunt children's growth,” Mary"
+        " Walton, the former governor, proclaimed to a cheering crowd."
+    )
+    q = _statements(find_quotes(text))
+    assert q["speaker"].tolist() == ["Mary Walton", "Mary Walton"]
+
+
 def test_relative_who_after_an_appositive_is_the_name():
     text = (
         "“We are gearing up,” said Tom Baker, the chamber's chief strategist, who added that the"
