@@ -723,7 +723,8 @@ def _later_in_sentence(
     tokens: ArticleTokens, spans: list[Span], n: int, sent: tuple[int, int], paras: list
 ) -> Attribution | None:
     """The attribution after a later quote of the same sentence, when only words joining
-    quotes come between: `Guns are “a crisis” and “stunt growth,” Howard Dean proclaimed`."""
+    quotes come between: `Guns are “a crisis” and “stunt growth,” Howard Dean proclaimed`,
+    `… carry “weight” and bring the “firepower” they need, spokesman Neil Sroka said.`"""
     text = tokens.text
     for m in range(n + 1, len(spans)):
         span = spans[m]
@@ -734,8 +735,8 @@ def _later_in_sentence(
             return None
         pe = paras[span.last_para][1] if span.last_para < len(paras) else len(text)
         nxt = spans[m + 1].open_mark if m + 1 < len(spans) else len(text)
-        attr = _after_quote(tokens, span, pe, nxt)
-        if attr is not None and attr.mention is not None and attr.method in ("QCV", "QVC"):
+        attr = _after_quote(tokens, span, pe, nxt) or _tail_cue(tokens, span, pe, nxt)
+        if attr is not None and attr.mention is not None and attr.method in ("QCV", "QVC", "tail"):
             return attr
     return None
 

@@ -535,6 +535,9 @@ def _before_appositive(text: str, toks: list[Token], c: int, lo: int) -> Mention
             k -= 1
         if k <= lo or toks[k][2] != ",":
             return None
+        if hop and _list_item(toks[k + 1 : c]):
+            c = k  # `assistant secretary for population, refugees, and migration,`
+            continue
         if (hop or c - k > 14) and not _appositive_start(toks, k + 1):
             return None
         if _clause_not_appositive(toks, k + 1, c):
@@ -636,6 +639,16 @@ def _stop_at(toks: list[Token], k: int) -> bool:
     return t in _CLAUSE_STOPS and not (t == "." and lower_at(toks, k + 1) in (",", ")"))
 
 
+def _list_item(chunk: list[Token]) -> bool:
+    """Whether the words between two commas are an item of a list (`refugees`, `and
+    migration`), not an appositive of their own."""
+    if not chunk:
+        return False
+    if chunk[0][2] in ("and", "or"):
+        return len(chunk) <= 4
+    return len(chunk) <= 2 and all(t[2].isalpha() and t[2].islower() for t in chunk)
+
+
 def _appositive_start(toks: list[Token], i: int) -> bool:
     t = toks[i][2]
     low = t.lower()
@@ -645,6 +658,7 @@ def _appositive_start(toks: list[Token], i: int) -> bool:
         or bool(role_at(toks, i))
         or is_capitalised(t)
         or t[:1].isdigit()
+        or (t.isalpha() and t.islower() and bool(role_at(toks, i + 1)))  # `assistant secretary`
     )
 
 

@@ -750,6 +750,23 @@ def test_partial_quote_takes_the_attribution_of_a_later_quote_in_its_sentence():
     assert q["speaker"].tolist() == ["Mary Walton", "Mary Walton"]
 
 
+def test_partial_quotes_before_a_cue_ending_the_sentence():
+    text = (
+        "His endorsements will carry “a great deal of weight” and bring candidates the"
+        " “grass-roots firepower” they need to win, spokesman Tom Baker said."
+    )
+    q = _statements(find_quotes(text))
+    assert q["speaker"].tolist() == ["Tom Baker", "Tom Baker"]
+
+
+def test_appositive_holding_a_list():
+    text = (
+        "The new plans “are steps in the right direction,” Mary Walton, assistant secretary for"
+        " population, refugees, and migration, said on the same call."
+    )
+    assert _statements(find_quotes(text)).iloc[0]["speaker"] == "Mary Walton"
+
+
 def test_relative_who_after_an_appositive_is_the_name():
     text = (
         "“We are gearing up,” said Tom Baker, the chamber's chief strategist, who added that the"
