@@ -52,7 +52,9 @@ _FUNCTION_CAPS = {
     "each", "every", "many", "most", "some", "all", "few", "several", "other", "another",
     "no", "not", "perhaps", "maybe", "indeed", "thus", "moreover", "furthermore", "overall",
     "finally", "ultimately", "unless", "whatever", "whoever", "nor", "neither", "either",
-    "one", "two", "three", "amid", "based", "much", "any", "such",
+    "one", "two", "three", "amid", "based", "much", "any", "such", "regarding", "concerning",
+    "including", "considering", "besides", "about", "into", "through", "across", "toward",
+    "towards", "against", "within", "without", "throughout", "via", "upon",
 }  # fmt: skip
 _CONNECTORS = {"de", "van", "von", "bin", "al", "la", "del", "da", "der", "le", "di", "du", "ibn"}
 # Words that make a capitalised run an organisation rather than a person.

@@ -378,6 +378,12 @@ def test_quote_patterns(text, expected):
 # text, expected (speaker, method) of the last quote: pronouns, roles, short names, floating
 RESOLUTION = [
     pytest.param(
+        "Regarding Smith's rhetoric after the convention, Woods shared her belief.\n\n"
+        "“The way I see it,” she elaborated, “no one questioned his service.”",
+        ("Woods", "pronoun"),
+        id="preposition-opener-is-no-name",
+    ),
+    pytest.param(
         "Felipe Calderon slammed the plan.\n\n“It is useless,” Calderon told CNBC Saturday.\n\n"
         "The former president went on.\n\n“The first loser would be the United States,” he said.",
         ("Felipe Calderon", "pronoun"),
