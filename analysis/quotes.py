@@ -417,6 +417,25 @@ def _object_in_lead(toks: list[Token], m: Mention) -> bool:
     return m.kind == "role" or toks[k][2] in PREPOSITIONS
 
 
+def _absolute_subject(text: str, toks: list[Token], v: int) -> Mention | None:
+    """The subject of an -ing cue at ``v`` after `with` (`…, with many marchers and spectators
+    chanting “…”`): the words between, a name or a description."""
+    for w in range(v - 2, max(-1, v - 8), -1):
+        t = toks[w][2]
+        if t == "with":
+            m = mention_right(text, toks, w + 1, v)
+            if m is not None:
+                return m if m.end == toks[v - 1][1] else None
+            words = toks[w + 1 : v]  # `many marchers and spectators`: a description
+            if all(x[2].isalpha() and x[2].islower() for x in words):
+                st, en = words[0][0], words[-1][1]
+                return Mention(st, en, text[st:en], "role", role=words[-1][2])
+            return None
+        if not wordlike(t):
+            return None
+    return None
+
+
 def _coordinated_subject(text: str, toks: list[Token], a: int) -> Mention | None:
     """The subject of the verb coordinated with a cue by `and` at ``a``: `Bush thought for a
     moment and said` -> Bush (a name starting its clause, at most twelve words before)."""
@@ -481,6 +500,8 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
             telling = body[v][2].lower() in TELL_VERBS
             if m is None and lower_at(body, v - 1) == "and":
                 m = _coordinated_subject(text, body, v - 1)  # `X thought a moment and said`
+            if m is None and cue.endswith("ing"):
+                m = _absolute_subject(text, body, v)  # `with many marchers chanting “…”`
             if m is None and (cue.endswith("ing") or lower_at(body, v - 1) == "," or telling):
                 m = sentence_subject(text, body, v)  # `X attacked Y, saying, “…”`, `X, …, said`
             if m is not None:
@@ -526,6 +547,8 @@ def _in_sentence(
             m = mention_left(text, toks, v, 0)
             if m is not None and m.kind == "role" and is_object(toks, m):
                 m = None  # `sent an email to supporters stating “…”`: the email is no speaker
+            if m is None and cue.endswith("ing"):
+                m = _absolute_subject(text, toks, v)
             if m is None and (cue.endswith("ing") or lower_at(toks, v - 1) == ","):
                 m = sentence_subject(text, toks, v)
             if m is not None and m.kind == "pronoun" and m.text.lower() in ("it", "they"):

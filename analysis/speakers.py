@@ -54,7 +54,7 @@ _FUNCTION_CAPS = {
     "finally", "ultimately", "unless", "whatever", "whoever", "nor", "neither", "either",
     "one", "two", "three", "amid", "based", "much", "any", "such", "regarding", "concerning",
     "including", "considering", "besides", "about", "into", "through", "across", "toward",
-    "towards", "against", "within", "without", "throughout", "via", "upon",
+    "towards", "against", "within", "without", "throughout", "via", "upon", "alongside",
 }  # fmt: skip
 _CONNECTORS = {"de", "van", "von", "bin", "al", "la", "del", "da", "der", "le", "di", "du", "ibn"}
 # Words that make a capitalised run an organisation rather than a person.
@@ -1047,7 +1047,7 @@ def _role_then_name(toks: list[Token], j: int, hi: int) -> tuple[int, str] | Non
 _PREPOSITIONS = {
     "to", "by", "with", "in", "on", "at", "for", "from", "of", "about", "as", "into", "inside",
     "outside", "near", "within", "across", "behind", "against", "between", "among", "beyond",
-    "without", "through", "throughout", "toward", "towards", "upon", "amid",
+    "without", "through", "throughout", "toward", "towards", "upon", "amid", "alongside",
 }  # fmt: skip
 PREPOSITIONS = frozenset(_PREPOSITIONS)  # for the quote rules
 _INTRO = {

@@ -555,6 +555,18 @@ def test_speaker_resolution(text, expected):
 # speaker's mention (a description, resolved to nobody), not an earlier name
 DESCRIPTIONS = [
     pytest.param(
+        "Orlando was on the minds of the celebrants, with many marchers and spectators chanting"
+        " “We are Orlando.”",
+        ("role", "many marchers and spectators", None),
+        id="absolute-with-construction",
+    ),
+    pytest.param(
+        "Alongside calls for action, even a top strategist said she will have to choose, saying,"
+        " “At some point, she is going to have to come out.”",
+        ("role", "even a top strategist", None),
+        id="alongside-opener",
+    ),
+    pytest.param(
         "“Will he be the next attorney general?” a Democratic staffer in the room wondered.",
         ("role", "a Democratic staffer", None),
         id="description-before-a-place-phrase",
