@@ -378,6 +378,12 @@ def test_quote_patterns(text, expected):
 # text, expected (speaker, method) of the last quote: pronouns, roles, short names, floating
 RESOLUTION = [
     pytest.param(
+        "Karen Walton spoke first.\n\n“They should be held accountable,” said Jeff Smith.\n\n"
+        "“It was outrageous,” she said.",
+        ("Karen Walton", "pronoun"),
+        id="common-given-name-has-a-gender",
+    ),
+    pytest.param(
         "Regarding Smith's rhetoric after the convention, Woods shared her belief.\n\n"
         "“The way I see it,” she elaborated, “no one questioned his service.”",
         ("Woods", "pronoun"),
