@@ -561,6 +561,12 @@ def test_speaker_resolution(text, expected):
 # speaker's mention (a description, resolved to nobody), not an earlier name
 DESCRIPTIONS = [
     pytest.param(
+        "The city remains under a curfew. The protesters marching through the streets chanted"
+        " “What curfew?” and kept going.",
+        ("role", "The protesters", None),
+        id="description-before-a-participle-phrase",
+    ),
+    pytest.param(
         "Orlando was on the minds of the celebrants, with many marchers and spectators chanting"
         " “We are Orlando.”",
         ("role", "many marchers and spectators", None),
