@@ -783,9 +783,11 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
         ):
             if k - 1 > lo and lower_at(toks, k - 1) in _PREPOSITIONS - {"of", "for"}:
                 # `a Democratic staffer in the room wondered`: the noun before the phrase
-                before = _subject_before(text, toks, k - 1, lo)
-                if before is None and k - 2 > lo and toks[k - 2][2].endswith("ing"):
+                before = None
+                if k - 2 > lo and toks[k - 2][2].endswith("ing"):
                     before = _subject_before(text, toks, k - 2, lo)  # `Protesters marching …`
+                if before is None or before.kind not in ("role", "name"):
+                    before = _subject_before(text, toks, k - 1, lo)
                 if before is not None and before.kind in ("role", "name"):
                     return before
             head = toks[j - 1][2].lower()
