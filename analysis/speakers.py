@@ -1057,6 +1057,7 @@ PREPOSITIONS = frozenset(_PREPOSITIONS)  # for the quote rules
 _INTRO = {
     "at", "in", "on", "during", "after", "before", "earlier", "later", "speaking", "asked",
     "meanwhile", "separately", "still", "but", "and", "also", "yet", "then", "when", "while",
+    "like", "unlike", "despite", "following", "regarding", "besides", "alongside",
 }  # fmt: skip
 
 

@@ -346,6 +346,12 @@ PATTERNS = [
         id="long-participle-opener",
     ),
     pytest.param(
+        "Tom Baker spoke first. Like Baker, Mary Walton also rejected the notion, arguing that"
+        " there is “flexibility for the administration.”",
+        ("flexibility for the administration.", "partial", "Mary Walton", "sentence"),
+        id="like-opener-is-not-the-subject",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
