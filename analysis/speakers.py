@@ -334,9 +334,24 @@ def verb_at(toks: list[Token], i: int) -> int:
         return 0
     if i > 0 and toks[i - 1][2].lower() in _NOUN_BEFORE and not _contraction(toks, i - 1):
         return 0
+    if i > 0 and _passive(toks[i - 1][2].lower(), one):
+        return 0  # `Priebus was said to be “furious”`: what is said of someone, not by them
     if i + 1 < len(toks) and one in _verb_heads() and f"{one} {toks[i + 1][2].lower()}" in verbs:
         return 2
     return 1 if one in verbs else 0
+
+
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_IRREGULAR_PARTICIPLES = frozenset({"said", "told", "written", "spoken", "known", "seen"})
+
+
+def _passive(before: str, verb: str) -> bool:
+    """Whether ``before verb`` is a passive (`was said`, `is called`), not `was quoted`."""
+    return (
+        before in _BE_FORMS
+        and verb != "quoted"
+        and (verb.endswith("ed") or verb in _IRREGULAR_PARTICIPLES)
+    )
 
 
 @lru_cache(maxsize=1)

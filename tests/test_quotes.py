@@ -352,6 +352,16 @@ PATTERNS = [
         id="like-opener-is-not-the-subject",
     ),
     pytest.param(
+        "“We will fight this to the end,” Mary Walton was told by her aides.",
+        ("We will fight this to the end,", "direct", None, None),
+        id="passive-cue-names-the-addressee",
+    ),
+    pytest.param(
+        "Mary Walton was quoted as saying “we will win.”",
+        ("we will win.", "direct", "Mary Walton", "CVQ"),
+        id="quoted-as-saying",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
