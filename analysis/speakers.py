@@ -341,6 +341,14 @@ def verb_at(toks: list[Token], i: int) -> int:
     return 1 if one in verbs else 0
 
 
+#: cues that come before their speaker (`said Obama.`); other cues before a name take it as
+#: their object (`accused Cruz, …`, `told CNBC.`)
+_INVERTED_CUES = frozenset(
+    "said says added adds asked asks wrote writes explained explains noted notes continued "
+    "recalled recalls remarked observed insisted argued replied responded answered declared "
+    "stated tweeted quipped joked conceded acknowledged cautioned countered offered "
+    "suggested agreed admitted predicted concluded".split()
+)
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _IRREGULAR_PARTICIPLES = frozenset({"said", "told", "written", "spoken", "known", "seen"})
 
@@ -1419,7 +1427,7 @@ class SpeakerIndex:
         before = (
             i > 0
             and verb_at(toks, i - 1)
-            and lower_at(toks, i - 1) not in TELL_VERBS  # `told CNBC.`: who is told
+            and lower_at(toks, i - 1) in _INVERTED_CUES  # not `told CNBC,`, `accused Cruz,`
             and not (nxt[:1].isalpha() or nxt in ("'s", "’s") or nxt in _OPEN_MARKS)
         )  # `says Kasich “has a record”`: the subject of the quoted words, not a speaker
         speaks = bool(after or before)

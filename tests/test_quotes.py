@@ -394,6 +394,12 @@ def test_quote_patterns(text, expected):
 # text, expected (speaker, method) of the last quote: pronouns, roles, short names, floating
 RESOLUTION = [
     pytest.param(
+        "At a town hall, Mary Walton accused Baker, the senator from Ohio, of being “too"
+        " soft.”\n\n“You have to go out and vote,” she said.",
+        ("Mary Walton", "pronoun"),
+        id="object-of-a-cue-is-no-subject",
+    ),
+    pytest.param(
         "Karen Walton spoke first.\n\n“They should be held accountable,” said Jeff Smith.\n\n"
         "“It was outrageous,” she said.",
         ("Karen Walton", "pronoun"),
