@@ -659,9 +659,11 @@ def _clause_not_appositive(toks: list[Token], i: int, c: int) -> bool:
 
 
 def _stop_at(toks: list[Token], k: int) -> bool:
-    """A clause boundary at token ``k`` (not the period of `R-Ky.,`)."""
+    """A clause boundary at token ``k`` (not the period of `R-Ky.,` or `No. 2`)."""
     t = toks[k][2]
-    return t in _CLAUSE_STOPS and not (t == "." and lower_at(toks, k + 1) in (",", ")"))
+    if t == "." and (lower_at(toks, k + 1) in (",", ")") or lower_at(toks, k + 1)[:1].isdigit()):
+        return False  # `R-Ky.,`, `the No. 2 in the GOP leadership`
+    return t in _CLAUSE_STOPS
 
 
 def _list_item(chunk: list[Token]) -> bool:

@@ -811,6 +811,14 @@ def test_partial_quotes_before_a_cue_ending_the_sentence():
     assert q["speaker"].tolist() == ["Tom Baker", "Tom Baker"]
 
 
+def test_appositive_with_a_number_abbreviation():
+    text = (
+        "Only two senators took a meeting. As Tom Baker, the No. 2 in the party leadership, put"
+        " it: “This person will not be confirmed.”"
+    )
+    assert _statements(find_quotes(text)).iloc[0]["speaker"] == "Tom Baker"
+
+
 def test_appositive_holding_a_list():
     text = (
         "The new plans “are steps in the right direction,” Mary Walton, assistant secretary for"
