@@ -502,6 +502,17 @@ def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention |
     return _subject_before(text, toks, j, lo)
 
 
+def _after_preposition(toks: list[Token], i: int) -> bool:
+    """Whether the name run at ``i`` follows a preposition, or a comma after a name that
+    does (`of Columbia, South Carolina`): a place or an object, not a subject."""
+    if lower_at(toks, i - 1) in _PREPOSITIONS:
+        return True
+    if lower_at(toks, i - 1) != ",":
+        return False
+    k = _cap_run_left(toks, i - 1, 0)
+    return k < i - 1 and lower_at(toks, k - 1) in _PREPOSITIONS
+
+
 def _tag_before(toks: list[Token], close: int) -> bool:
     """Whether the brackets closing at ``close`` hold a short tag without lower-case words
     (`(R-OH)`, `(D-N.Y.)`, `(Vt.)`), not an aside (`(a Republican PAC)`)."""
@@ -854,6 +865,7 @@ SPEECH_NOUNS = frozenset(
         "warnings vow vows slogan mantra motto message description characterization "
         "accusation accusations charge complaint prediction predictions insistence contention "
         "suggestion phrase quip retort reply response answer testimony tweet tweets post posts "
+        "call calls "
         "letter speech op-ed memo rhetoric catchphrase refrain boast view views"
     ).split()
 )
@@ -1422,7 +1434,7 @@ class SpeakerIndex:
             k = _skip_aside(toks, _cap_run_right(toks, k + 1, len(toks)), len(toks))
         # `Michael Brown of Washington, D.C., explained`, `Pat McCrory (R) said`
         after = verb_at(toks, k) or (lower_at(toks, k) in _ADVERBS and verb_at(toks, k + 1))
-        if after and lower_at(toks, i - 1) in _PREPOSITIONS:
+        if after and _after_preposition(toks, i):
             after = 0  # `Stone, 29, of Huntsville, Ala., says`: the place does not speak
         # `said Obama.` speaks; `said Obama has …` names the subject of what was said
         nxt = toks[j][2] if j < len(toks) else "."

@@ -362,6 +362,17 @@ PATTERNS = [
         id="quoted-as-saying",
     ),
     pytest.param(
+        "Specifically, Tom Baker thought that “the bank is keeping rates too low, too long.”",
+        ("the bank is keeping rates too low, too long.", "partial", "Tom Baker", "sentence"),
+        id="thought-cue",
+    ),
+    pytest.param(
+        "Tom Baker's standing improved after his call for “a total and complete ban” on all"
+        " imports.",
+        ("a total and complete ban", "partial", "Tom Baker", "possessive"),
+        id="possessive-call",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
@@ -393,6 +404,12 @@ def test_quote_patterns(text, expected):
 
 # text, expected (speaker, method) of the last quote: pronouns, roles, short names, floating
 RESOLUTION = [
+    pytest.param(
+        "Stacy Baker of Columbia, South Carolina says Cruz can win.\n\n"
+        "“He has to keep doing what he is doing,” she said.",
+        ("Stacy Baker", "pronoun"),
+        id="place-after-a-place-does-not-speak",
+    ),
     pytest.param(
         "At a town hall, Mary Walton accused Baker, the senator from Ohio, of being “too"
         " soft.”\n\n“You have to go out and vote,” she said.",
