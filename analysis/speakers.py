@@ -337,6 +337,8 @@ def verb_at(toks: list[Token], i: int) -> int:
     if i > 0 and _passive(toks[i - 1][2].lower(), one):
         return 0  # `Priebus was said to be “furious”`: what is said of someone, not by them
     if i + 1 < len(toks) and one in _verb_heads() and f"{one} {toks[i + 1][2].lower()}" in verbs:
+        if one in ("went", "goes") and lower_at(toks, i + 2) not in ("", ",", ":", "“", '"', "to"):
+            return 0  # `went on: “…”`, not `goes on recess`, `went on Fox News`
         return 2
     return 1 if one in verbs else 0
 

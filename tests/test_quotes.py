@@ -373,6 +373,12 @@ PATTERNS = [
         id="possessive-call",
     ),
     pytest.param(
+        "By contrast, Sen. Mary Walton said that once the Senate goes on recess, “I intend to"
+        " help wherever I can.”",
+        ("I intend to help wherever I can.", "direct", "Mary Walton", "CVQ"),
+        id="goes-on-recess-is-no-cue",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
