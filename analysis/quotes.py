@@ -289,6 +289,8 @@ def _after_quote(
             ):
                 if ended and not _clause_done(toks, v + n):
                     return None
+                if text[span.close_mark - 1] in "?!" and _opens_next(text, toks, v + n, next_open):
+                    return None  # `“Why now?” Mills writes back, “You look cute.”`: the next's
                 cue = text[toks[v][0] : toks[v + n - 1][1]]
                 return Attribution(m, cue, _method(m, "QCV"))
             if m is None and any(t[2].lower() in _RELATIVES for t in toks[k:v]):
@@ -379,6 +381,21 @@ def _dash_line(
 
 
 _RELATIVES = {"who", "whose", "which"}
+
+
+def _opens_next(text: str, toks: list[Token], k: int, next_open: int) -> bool:
+    """Whether the clause ending at token ``k`` introduces the next quote: at most a few
+    lower-case words (`back`), then a comma or colon right before the quote's opening mark
+    ``next_open``, and the quote starts a new sentence (`“Why?” he asked, “and why now?”`
+    goes on the same one)."""
+    rest = toks[k:]
+    if not rest or rest[-1][2] not in (",", ":") or len(rest) > 4:
+        return False
+    if not all(t[2].isalpha() and t[2].islower() for t in rest[:-1]):
+        return False
+    return (
+        not text[rest[-1][1] : next_open].strip() and text[next_open + 1 : next_open + 2].isupper()
+    )
 
 
 def _clause_done(toks, k: int) -> bool:

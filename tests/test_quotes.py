@@ -842,6 +842,17 @@ def test_appositive_with_a_number_abbreviation():
     assert _statements(find_quotes(text)).iloc[0]["speaker"] == "Tom Baker"
 
 
+def test_cue_between_questions_belongs_to_the_next_quote():
+    text = (
+        "Mary Walton responds to Baker with, “Why now? That was on my way to Libya?” Baker then"
+        " writes back, “You look cute.”"
+    )
+    q = _statements(find_quotes(text))
+    assert q["speaker"].tolist() == ["Mary Walton", "Baker"]
+    split = _statements(find_quotes("“Why now?” Tom Baker asked, “and why here?”"))
+    assert split["speaker"].tolist() == ["Tom Baker", "Tom Baker"]
+
+
 def test_appositive_holding_a_list():
     text = (
         "The new plans “are steps in the right direction,” Mary Walton, assistant secretary for"
