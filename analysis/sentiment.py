@@ -18,53 +18,83 @@ from functools import lru_cache
 from importlib import resources
 
 import pandas as pd
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
 SCORE_KEYS = ("neg", "neu", "pos", "compound")
 
 
-class _SentiText(SentiText):
-    """NLTK's ``SentiText`` finding the same words faster.
+_PUNCTUATION = string.punctuation  # what VaderConstants.REGEX_REMOVE_PUNCTUATION removes
+_PUNCTUATION_CHARS = frozenset(_PUNCTUATION)
+_MARKS = frozenset(VaderConstants.PUNC_LIST)  # punctuation NLTK strips off a word's ends
+_NEGATE = frozenset(VaderConstants.NEGATE)
+
+
+def _words_and_emoticons(text: str) -> list[str]:
+    """The words of ``text`` as NLTK's ``SentiText`` finds them, faster.
 
     NLTK strips punctuation glued to a word (``cat,`` -> ``cat``) by building a dictionary of
     every word of the text joined to every one of 17 punctuation marks, before and after:
-    most of VADER's time on a long quote. A word of the text has no punctuation in it, so a
-    token is such a key exactly when its leading or trailing run of punctuation is one of the
-    marks and the rest is a word of the text: checked token by token here, same result.
+    most of VADER's time on a long quote. Those words are the text's tokens with all
+    punctuation removed, so a token is such a key exactly when its trailing (or else leading)
+    run of punctuation is one of the marks and the rest is two characters or more without
+    punctuation: checked token by token here, same result.
     """
-
-    def _words_and_emoticons(self) -> list[str]:
-        text = self.text
-        words_only = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", text).split() if len(w) > 1}
-        marks = frozenset(self.PUNC_LIST)
-        out = []
-        for we in text.split():
-            if len(we) <= 1:
-                continue
+    out = []
+    for we in text.split():
+        if len(we) <= 1:
+            continue
+        if we[-1] in _PUNCTUATION_CHARS:
             word = we.rstrip(_PUNCTUATION)
-            if word != we and we[len(word) :] in marks and word in words_only:
+            if we[len(word) :] in _MARKS and _is_bare_word(word):
                 out.append(word)
                 continue
+        if we[0] in _PUNCTUATION_CHARS:
             word = we.lstrip(_PUNCTUATION)
-            if word != we and we[: len(we) - len(word)] in marks and word in words_only:
+            if we[: len(we) - len(word)] in _MARKS and _is_bare_word(word):
                 out.append(word)
                 continue
-            out.append(we)
-        return out
+        out.append(we)
+    return out
 
 
-_PUNCTUATION = string.punctuation  # what VaderConstants.REGEX_REMOVE_PUNCTUATION removes
+def _is_bare_word(word: str) -> bool:
+    """Two characters or more, none of them punctuation: a word NLTK's dictionary holds."""
+    return len(word) > 1 and _PUNCTUATION_CHARS.isdisjoint(word)
+
+
+def _negated(low: str) -> bool:
+    """NLTK's ``VaderConstants.negated([word])`` of a lower-cased word."""
+    return low in _NEGATE or "n't" in low
+
+
+def _scalar_inc_dec(
+    c: VaderConstants, word: str, low: str, valence: float, is_cap_diff: bool
+) -> float:
+    """NLTK's ``VaderConstants.scalar_inc_dec``, given the word lower-cased too."""
+    scalar = 0.0
+    if low in c.BOOSTER_DICT:
+        scalar = c.BOOSTER_DICT[low]
+        if valence < 0:
+            scalar *= -1
+        # check if booster/dampener word is in ALLCAPS (while others aren't)
+        if word.isupper() and is_cap_diff:
+            if valence > 0:
+                scalar += c.C_INCR
+            else:
+                scalar -= c.C_INCR
+    return scalar
 
 
 class LexiconAnalyzer(SentimentIntensityAnalyzer):
-    """NLTK's analyser fed with lexicon text we read ourselves.
+    """NLTK's analyser fed with lexicon text we read ourselves, scoring the same, faster.
 
     NLTK's constructor loads the lexicon through ``nltk.data.load``, which only reads files
     under NLTK's data folders; we read the ``vaderSentiment`` file and keep NLTK's scoring.
-    ``polarity_scores`` is NLTK's own, line for line, except that it builds the faster
-    :class:`_SentiText` and appends a word's 0 itself when the lexicon lacks the word (NLTK's
-    ``sentiment_valence`` only reads neighbours of a word it finds in the lexicon):
-    ``tests/test_sentiment.py`` checks both give the same scores.
+    ``polarity_scores`` is NLTK's own, step for step and with the same arithmetic, except that
+    it finds the words with :func:`_words_and_emoticons`, lower-cases each word once, and
+    gives a word the lexicon lacks its 0 at once (NLTK's ``sentiment_valence`` only reads
+    neighbours of a word it finds in the lexicon): ``tests/test_sentiment.py`` checks both
+    give the same scores.
     """
 
     def __init__(self, lexicon_text: str) -> None:  # noqa: D107 - see class docstring
@@ -73,33 +103,86 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
         self.constants = VaderConstants()
 
     def polarity_scores(self, text: str) -> dict[str, float]:
-        sentitext = _SentiText(
-            text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION
-        )
-        sentiments: list = []
-        words_and_emoticons = sentitext.words_and_emoticons
-        first_index: dict[str, int] = {}
-        for idx, token in enumerate(words_and_emoticons):
-            if token not in first_index:
-                first_index[token] = idx
+        words = _words_and_emoticons(text)
+        lowers = [w.lower() for w in words]
+        allcaps = sum(map(str.isupper, words))
+        is_cap_diff = 0 < len(words) - allcaps < len(words)  # NLTK's allcap_differential
+        last = len(words) - 1
+        # each word's first index (the last one written wins): NLTK reads around it
+        first_index = dict(zip(reversed(words), range(last, -1, -1), strict=True))
         lexicon = self.lexicon
-        for item in words_and_emoticons:
-            if item.lower() not in lexicon:
-                # what NLTK's checks below and `sentiment_valence` give a word without valence
-                sentiments.append(0)
+        boosters = self.constants.BOOSTER_DICT
+        sentiments: list = [0] * len(words)  # what NLTK gives a word without valence
+        for pos, low in enumerate(lowers):
+            if low not in lexicon:
                 continue
-            valence = 0
-            i = first_index[item]
-            if (
-                i < len(words_and_emoticons) - 1
-                and item.lower() == "kind"
-                and words_and_emoticons[i + 1].lower() == "of"
-            ) or item.lower() in self.constants.BOOSTER_DICT:
-                sentiments.append(valence)
+            i = first_index[words[pos]]
+            if (i < last and low == "kind" and lowers[i + 1] == "of") or low in boosters:
                 continue
-            sentiments = self.sentiment_valence(valence, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words_and_emoticons, sentiments)
+            sentiments[pos] = self._valence(words, lowers, i, is_cap_diff)
+        if "but" in lowers:  # NLTK's _but_check
+            bi = lowers.index("but")
+            for sidx, sentiment in enumerate(sentiments):
+                if sidx < bi:
+                    sentiments[sidx] = sentiment * 0.5
+                elif sidx > bi:
+                    sentiments[sidx] = sentiment * 1.5
         return self.score_valence(sentiments, text)
+
+    def _valence(self, words: list[str], lowers: list[str], i: int, is_cap_diff: bool) -> float:
+        """NLTK's ``sentiment_valence`` of the lexicon word ``words[i]`` (``lowers``: the
+        words lower-cased), with its checks of the words before inlined."""
+        c = self.constants
+        lexicon = self.lexicon
+        valence = lexicon[lowers[i]]
+        # check if sentiment laden word is in ALL CAPS (while others aren't)
+        if words[i].isupper() and is_cap_diff:
+            if valence > 0:
+                valence += c.C_INCR
+            else:
+                valence -= c.C_INCR
+        for start_i in range(0, 3):
+            k = i - (start_i + 1)
+            if i > start_i and lowers[k] not in lexicon:
+                # dampen the scalar modifier of preceding words by their distance
+                s = _scalar_inc_dec(c, words[k], lowers[k], valence, is_cap_diff)
+                if start_i == 1 and s != 0:
+                    s = s * 0.95
+                if start_i == 2 and s != 0:
+                    s = s * 0.9
+                valence = valence + s
+                valence = self._never(valence, words, lowers, start_i, i)
+                if start_i == 2:
+                    valence = self._idioms_check(valence, words, i)
+        # NLTK's _least_check: negation by a preceding "least" (not "at least", "very least")
+        if i > 0 and lowers[i - 1] == "least" and "least" not in lexicon:
+            if i == 1 or (lowers[i - 2] != "at" and lowers[i - 2] != "very"):
+                valence = valence * c.N_SCALAR
+        return valence
+
+    def _never(
+        self, valence: float, words: list[str], lowers: list[str], start_i: int, i: int
+    ) -> float:
+        """NLTK's ``_never_check``, its negation test reading ``lowers``."""
+        n_scalar = self.constants.N_SCALAR
+        if start_i == 0:
+            if _negated(lowers[i - 1]):
+                valence = valence * n_scalar
+        if start_i == 1:
+            if words[i - 2] == "never" and (words[i - 1] == "so" or words[i - 1] == "this"):
+                valence = valence * 1.5
+            elif _negated(lowers[i - 2]):
+                valence = valence * n_scalar
+        if start_i == 2:
+            if (
+                words[i - 3] == "never"
+                and (words[i - 2] == "so" or words[i - 2] == "this")
+                or (words[i - 1] == "so" or words[i - 1] == "this")
+            ):
+                valence = valence * 1.25
+            elif _negated(lowers[i - 3]):
+                valence = valence * n_scalar
+        return valence
 
 
 def lexicon_text() -> str:
