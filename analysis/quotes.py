@@ -453,6 +453,23 @@ def _absolute_subject(text: str, toks: list[Token], v: int) -> Mention | None:
     return None
 
 
+def _name_before_appositive(text: str, toks: list[Token], m: Mention, v: int) -> Mention | None:
+    """The person opening the clause when mention ``m`` before the cue at ``v`` is the
+    organisation of a role's `of` complement: `X, president of Y stated`."""
+    k = bisect.bisect_left(toks, (m.start,)) - 1
+    while k > 0 and toks[k][2][:1].isupper():
+        k -= 1  # `Washington` of `Washington Restaurant Association`
+    if lower_at(toks, k) not in ("of", "at", "for"):
+        return None
+    c = next((n for n in range(k) if toks[n][2] == ","), None)
+    if c is None or not any(role_at(toks, n) for n in range(c + 1, k)):
+        return None
+    first = mention_right(text, toks, 0, c)
+    if first is None or first.kind != "name" or first.label != "PERSON":
+        return None
+    return first if first.end == toks[c - 1][1] else None
+
+
 def _coordinated_subject(text: str, toks: list[Token], a: int) -> Mention | None:
     """The subject of the verb coordinated with a cue by `and` at ``a``: `Bush thought for a
     moment and said` -> Bush (a name starting its clause, at most twelve words before)."""
@@ -514,6 +531,10 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
                 subject = sentence_subject(text, body, v)
                 if subject is not None and subject.kind != "first_person":
                     return Attribution(subject, cue, _method(subject, "CVQ"))
+            if m is not None and m.kind == "name" and m.label == "ORG":
+                # `Anthony Anton, president and CEO of Washington Restaurant Association
+                # stated`: an appositive whose closing comma is missing; the name opens it
+                m = _name_before_appositive(text, body, m, v) or m
             telling = body[v][2].lower() in TELL_VERBS
             if m is None and lower_at(body, v - 1) == "and":
                 m = _coordinated_subject(text, body, v - 1)  # `X thought a moment and said`

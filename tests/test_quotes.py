@@ -379,6 +379,12 @@ PATTERNS = [
         id="goes-on-recess-is-no-cue",
     ),
     pytest.param(
+        "Tom Baker, president and CEO of Ohio Restaurant Association stated, “It is not a"
+        " political problem.”",
+        ("It is not a political problem.", "direct", "Tom Baker", "CVQ"),
+        id="appositive-with-an-organisation-without-closing-comma",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
