@@ -114,6 +114,10 @@ class Mention:
         return _STRENGTH.get(self.method.split(":")[0], 1)
 
 
+#: words before `Convention` that make it a party's gathering, not a treaty
+_PARTY_GATHERINGS = frozenset({"National", "Democratic", "Republican", "Party", "Constitutional"})
+
+
 def _is_product(word: str) -> bool:
     return bool(_PRODUCT_RE.match(word)) and gz.key(word) not in _NOT_PRODUCTS
 
@@ -480,6 +484,8 @@ class _Sentence:
         if _ROMAN_RE.match(last) and len(words) > 2:
             last = words[-2]  # World War II, Vatican Council II
         label = cues["last"].get(last)
+        if label == "LAW" and last == "Convention" and words[-2] in _PARTY_GATHERINGS:
+            return "EVENT"  # `Democratic National Convention`, not `Geneva Convention`
         if label is not None:
             return label
         if len(words) > 2 and words[0] in cues["head"] and words[1] in ("of", "for"):

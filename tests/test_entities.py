@@ -272,6 +272,10 @@ def test_nationality_before_government_body_is_split():
         ("However, Pakistan disagreed.", {("Pakistan", "GPE")}),
         ("On Monday, the Kremlin denied it.", {("Kremlin", "ORG")}),
         ("Flooding hit the Black Sea coast.", {("Black Sea", "LOC")}),
+        (
+            "Delegates met at the Democratic National Convention, then read the Geneva Convention.",
+            {("Democratic National Convention", "EVENT"), ("Geneva Convention", "LAW")},
+        ),
     ],
 )
 def test_forms(sentence, expected):
