@@ -805,7 +805,7 @@ def recognise(
             s.label_run(i, j)
         done.append((sent, s.mentions))
     mentions = [m for _, ms in done for m in ms]
-    _resolve_article(mentions)
+    _resolve_article(mentions, text)
     for m in mentions:
         if not m.initial:
             ctx.known.setdefault(m.text_key, m)
@@ -861,8 +861,12 @@ def _initial_indices(toks: Tokens) -> set[int]:
     return out
 
 
-def _resolve_article(mentions: list[Mention]) -> None:
-    """Article-level linking: teams, short names -> full names, one label per name."""
+def _resolve_article(mentions: list[Mention], text: str) -> None:
+    """Article-level linking: teams, short names -> full names, one label per name.
+
+    A weak short match is looked up by its words as written (`Bush` matched the city `Būsh`):
+    the surname of a full name in the article makes it that person, or a person of that name
+    when two full names share it equally (`Clinton` beside Hillary and Bill Clinton)."""
     teams = {m.text_key for m in mentions if m.extra.get("team")}
     for m in mentions:
         if m.text_key in teams and _is_place(m):
@@ -898,9 +902,15 @@ def _resolve_article(mentions: list[Mention]) -> None:
             country_of[p.canonical] = p.country  # the first mention with a country
     for m in mentions:
         weak = m.method in _WEAK_SHORT
-        fulls = parts.get(m.canonical, ())
+        name = text[m.start : m.end] if weak else m.canonical
+        fulls = parts.get(name, ())
         if len(fulls) > 1 and (weak or m.label == "PERSON"):
-            fulls = _main_person(m.canonical, fulls, uses)
+            shared = fulls
+            fulls = _main_person(name, fulls, uses)
+            if not fulls and weak and m.label != "PERSON" and _surname_of_all(name, shared):
+                m.label, m.canonical, m.method = "PERSON", name, "article:short-name"
+                m.entity_id, m.country, m.initial = make_entity_id("PERSON", name), None, False
+                continue
         if m.label == "PERSON" and m.canonical in persons:
             m.country = m.country or country_of[m.canonical]
         elif len(fulls) == 1 and (weak or m.label == "PERSON"):
@@ -936,11 +946,15 @@ _WEAK_SHORT = frozenset(
 )
 
 
+def _surname_of_all(part: str, fulls: set[str]) -> bool:
+    return all(f.endswith(" " + part) for f in fulls)
+
+
 def _main_person(part: str, fulls: set[str], uses: dict[str, int]) -> set[str]:
     """The full name a shared surname stands for: the most mentioned of the full names ending
     in it (Clinton -> Hillary Clinton when she is named more often than Bill Clinton); {} when
     the part is no surname of them all or two are mentioned equally often."""
-    if not all(f.endswith(" " + part) for f in fulls):
+    if not _surname_of_all(part, fulls):
         return set()
     ranked = sorted(fulls, key=lambda f: -uses.get(f, 0))
     if uses.get(ranked[0], 0) == uses.get(ranked[1], 0):

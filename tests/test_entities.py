@@ -182,6 +182,8 @@ def test_capital_after_locative_preposition_stays_a_city():
             "Sarah Connolly",
         ),
         ("Demir spoke first. Then Ismail Demir left the room.", "Demir", "Ismail Demir"),
+        # `Bush` is also a town in the gazetteer (canonical `Būsh`): the article's person wins
+        ("Jeb Bush campaigned in Iowa. Later, Bush spoke to donors.", "Bush", "Jeb Bush"),
     ],
 )
 def test_short_names_resolve_to_full_name(text, short, full):
@@ -191,6 +193,12 @@ def test_short_names_resolve_to_full_name(text, short, full):
     assert short_rows.iloc[0]["label"] == "PERSON"
     assert short_rows.iloc[0]["canonical_name"] == full
     assert short_rows.iloc[0]["entity_id"] == "person:" + full.lower().replace(" ", "-")
+
+
+def test_surname_shared_by_two_people_is_a_person_not_a_place():
+    df = find_entities("Hillary Clinton and Bill Clinton arrived. Later, Clinton spoke.")
+    row = df[df["text"] == "Clinton"].iloc[0]
+    assert (row["label"], row["canonical_name"]) == ("PERSON", "Clinton")
 
 
 def test_ambiguous_short_name_is_not_merged():
