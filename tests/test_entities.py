@@ -195,6 +195,27 @@ def test_short_names_resolve_to_full_name(text, short, full):
     assert short_rows.iloc[0]["entity_id"] == "person:" + full.lower().replace(" ", "-")
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Erdogan met Putin in Sochi on Monday.",
+            {
+                ("Erdogan", "PERSON", "Recep Tayyip Erdogan"),
+                ("Putin", "PERSON", "Vladimir Putin"),
+                ("Sochi", "GPE", "Sochi"),
+            },
+        ),  # fmt: skip
+        # `Obama` is also a town in Japan
+        ("The Obama administration rejected it.", {("Obama", "PERSON", "Barack Obama")}),
+        # a listed surname inside a longer name is not split off
+        ("Naina Yeltsin had an operation.", {("Naina Yeltsin", "PERSON", "Naina Yeltsin")}),
+    ],
+)
+def test_public_figures_by_surname(text, expected):
+    assert {(r[0], r[1], r[3]) for r in rows(text)} == expected
+
+
 def test_surname_shared_by_two_people_is_a_person_not_a_place():
     df = find_entities("Hillary Clinton and Bill Clinton arrived. Later, Clinton spoke.")
     row = df[df["text"] == "Clinton"].iloc[0]

@@ -882,7 +882,7 @@ def test_object_of_a_preposition_is_not_a_subject_after_the_quote():
         "But even as Trump claimed on Tuesday that “General Petraeus got in trouble for far"
         " less,” one of the former prosecutors for David Petraeus said the cases differ."
     )
-    assert _statements(find_quotes(text)).iloc[0]["speaker"] == "Trump"
+    assert _statements(find_quotes(text)).iloc[0]["speaker"] == "Donald Trump"  # a public figure
 
 
 @pytest.mark.parametrize(
@@ -896,7 +896,7 @@ def test_object_of_a_preposition_is_not_a_subject_after_the_quote():
         (
             "The spot ends with footage of Trump saying during the debate, “That makes me smart,”"
             " when Clinton blasted him for not paying taxes.",
-            "Trump",
+            "Donald Trump",  # a public figure (people.tsv)
         ),
     ],
 )
