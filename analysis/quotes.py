@@ -123,9 +123,10 @@ def mark_role(text: str, i: int) -> str | None:
     return None
 
 
-def find_spans(text: str, start: int = 0) -> list[Span]:
-    """Quoted spans in ``text[start:]``: double-quoted ones, then single-quoted ones outside."""
-    paras = paragraphs(text, start)
+def find_spans(text: str, start: int = 0, paras: list[tuple[int, int]] | None = None) -> list[Span]:
+    """Quoted spans in ``text[start:]``: double-quoted ones, then single-quoted ones outside
+    (``paras``: the ``paragraphs(text, start)`` if the caller has them already)."""
+    paras = paragraphs(text, start) if paras is None else paras
     spans: list[Span] = []
     open_at: int | None = None  # offset of the opening mark of the quote being read
     open_para = 0
@@ -179,9 +180,10 @@ def _single_spans(text: str, paras: list[tuple[int, int]], doubles: list[Span]) 
     out = []
     for pid, (ps, pe) in enumerate(paras):
         open_at = None
+        near = [(a, b) for a, b in inside if a < pe and b > ps]  # those that may hold a mark
         for m in _SINGLE_RE.finditer(text, ps, pe):
             i = m.start()
-            if any(a <= i < b for a, b in inside):
+            if near and any(a <= i < b for a, b in near):
                 continue
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
@@ -704,15 +706,15 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
         return {"quotes": [], "quote_sentences": []}
     paras = paragraphs(text, doc.body_start)
     sents = [(s["start"], s["end"]) for s in doc.sentences] or _sentences(text, doc.body_start)
-    spans = find_spans(text, doc.body_start)
+    spans = find_spans(text, doc.body_start, paras)
     tokens = ArticleTokens(doc)
+    # reported speech is attributed in reading order with the quotes, so that `X said …` is a
+    # recent speaker for a later `he said` and the speaker of a following cue-less quote
+    pending = _indirect(tokens, doc, sents, spans)
     quoted = [(s.start, s.end) for s in spans if not s.single]
     index = SpeakerIndex(doc, quoted=quoted, tokens=tokens)
     records: list[dict] = []
     last_attr: tuple[int, dict] | None = None  # (paragraph, record) of the last attributed quote
-    # reported speech is attributed in reading order with the quotes, so that `X said …` is a
-    # recent speaker for a later `he said` and the speaker of a following cue-less quote
-    pending = _indirect(tokens, doc, sents, spans)
     indirect: list[dict] = []
     for n, span in enumerate(spans):
         while pending and pending[0][0]["start"] < span.start:

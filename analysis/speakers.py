@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import compress
+from operator import itemgetter
 
 import pandas as pd
 
@@ -126,15 +127,23 @@ def _adverb(tok: str) -> bool:
 
 def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """:func:`analysis.text.tokenize` with titles and initials kept whole (`Mr.`, `F.`)."""
-    out: list[Token] = []
-    for tok in tokenize(text, start, end):
-        if tok[2] == "." and out and out[-1][1] == tok[0]:
-            prev = out[-1][2]
+    return _join_periods(tokenize(text, start, end))  # a new list, changed in place
+
+
+def _join_periods(toks: list[Token]) -> list[Token]:
+    """``toks``, changed in place: a period right after an initial or a title joins it.
+
+    Only the periods are looked at, last first (a period joins the token before it, which is
+    never a period that joined its own, so the order does not matter).
+    """
+    periods = [k for k, t in enumerate(toks) if t[2] == "."]
+    for k in reversed(periods):
+        if k and toks[k - 1][1] == toks[k][0]:
+            prev = toks[k - 1][2]
             if (len(prev) == 1 and prev.isupper()) or prev.lower() in HONORIFICS:
-                out[-1] = (out[-1][0], tok[1], prev + ".")
-                continue
-        out.append(tok)
-    return out
+                toks[k - 1] = (toks[k - 1][0], toks[k][1], prev + ".")
+                del toks[k]
+    return toks
 
 
 _POSSESSIVES = frozenset({"'s", "'S", "’s", "’S"})
@@ -153,12 +162,14 @@ class ArticleTokens:
         self.body_start = doc.body_start
         spans = [(s["start"], s["end"]) for s in doc.sentences]
         if _tiles(text, doc.body_start, spans):
-            self.toks = [t for s, e in spans for t in word_tokens(text, s, e)]
+            # periods joined once for the body: whitespace parts a sentence's last token from
+            # the next one's first, so no period joins across sentences
+            self.toks = _join_periods([t for s, e in spans for t in tokenize(text, s, e)])
         else:
             self.toks = word_tokens(text, doc.body_start)
-        self.starts = [t[0] for t in self.toks]
-        self.ends = [t[1] for t in self.toks]
-        self.words = [t[2] for t in self.toks]
+        self.starts = list(map(itemgetter(0), self.toks))
+        self.ends = list(map(itemgetter(1), self.toks))
+        self.words = list(map(itemgetter(2), self.toks))
 
     def window(self, start: int, end: int) -> list[Token]:
         """``word_tokens(text, start, end)``, cut from the article's tokens if it can be."""
@@ -190,8 +201,7 @@ class ArticleTokens:
         cut = self._cut(start, end)
         if cut is None:
             return True
-        words = _cue_words()
-        return any(self.toks[k][2].lower() in words for k in range(*cut))
+        return not _CUE_WORDS.isdisjoint(map(str.lower, self.words[cut[0] : cut[1]]))
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
@@ -214,14 +224,33 @@ def _tiles(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
-@lru_cache(maxsize=65536)
 def _starts_run(word: str) -> bool:
-    """Whether a capitalised run (a name) may start with ``word`` (memoised per word: the
-    question is asked of every word of every article)."""
+    """Whether a capitalised run (a name) may start with ``word``."""
     return is_capitalised(word) and word.lower() not in _FUNCTION_CAPS
 
 
+class _WordMemo(dict):
+    """``memo[word]``: ``func(word)``, computed once per word, for a question asked of every
+    word of every article (a dict lookup costs less than a call, even of a cached function).
+    Past ``limit`` words it forgets them all and starts again."""
+
+    def __init__(self, func: Callable[[str], bool], limit: int = 65536) -> None:
+        super().__init__()
+        self.func, self.limit = func, limit
+
+    def __missing__(self, word: str) -> bool:
+        if len(self) >= self.limit:
+            self.clear()
+        self[word] = value = self.func(word)
+        return value
+
+
+_RUN_STARTS = _WordMemo(_starts_run)
+
+
+@lru_cache(maxsize=65536)
 def _honorific(tok: str) -> bool:
+    """Whether ``tok`` is a title (`Mr.`, `Sen`), memoised per word."""
     return tok.lower().rstrip(".") in HONORIFICS
 
 
@@ -261,7 +290,7 @@ def first_name_genders() -> dict[str, str]:
     return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A speaker mention: ``kind`` is name, role, pronoun or first_person."""
 
@@ -274,7 +303,7 @@ class Mention:
     label: str = "PERSON"
 
 
-@dataclass
+@dataclass(slots=True)
 class Person:
     """A person (or organisation) named in the article, for resolving later mentions."""
 
@@ -291,7 +320,10 @@ class Person:
     subject: bool = False  # first name in its sentence: more salient for a later `he`
 
 
+@lru_cache(maxsize=65536)
 def is_capitalised(tok: str) -> bool:
+    """Whether ``tok`` starts with a capital (or is `al-Assad`, `el-Sisi`); memoised per word,
+    as it is asked of most words of every article."""
     return tok[:1].isupper() or (tok[2:3] == "-" and tok[:3].lower() in ("al-", "el-"))
 
 
@@ -304,13 +336,12 @@ def role_at(toks: list[Token], i: int) -> tuple[str, int] | None:
     """``(singular role, n_tokens)`` if a role noun (one or two words) starts at ``i``."""
     if not 0 <= i < len(toks):
         return None
-    roles = role_nouns()
     one = toks[i][2].lower()
-    if one in _role_heads() and i + 1 < len(toks):
+    if one in _ROLE_HEADS and i + 1 < len(toks):
         two = one + " " + toks[i + 1][2].lower()
-        if two in roles:
-            return roles[two], 2
-    found = roles.get(one)
+        if two in _ROLES:
+            return _ROLES[two], 2
+    found = _ROLES.get(one)
     return (found, 1) if found else None
 
 
@@ -326,21 +357,23 @@ def verb_at(toks: list[Token], i: int) -> int:
     A capitalised word (`States`) or one after a determiner or possessive (`his remarks`,
     `Obama's claims`) is a noun, not a cue.
     """
-    if not 0 <= i < len(toks) or not (toks[i][2][:1].islower() or i == 0):
+    if not 0 <= i < len(toks):
         return 0
-    verbs = speech_verbs()
-    one = toks[i][2].lower()
-    if one not in verbs and one not in _verb_heads():
+    word = toks[i][2]
+    if not (word[:1].islower() or i == 0):
+        return 0
+    one = word.lower()
+    if one not in _CUE_WORDS:  # most words: no cue starts here
         return 0
     if i > 0 and toks[i - 1][2].lower() in _NOUN_BEFORE and not _contraction(toks, i - 1):
         return 0
     if i > 0 and _passive(toks[i - 1][2].lower(), one):
         return 0  # `Priebus was said to be “furious”`: what is said of someone, not by them
-    if i + 1 < len(toks) and one in _verb_heads() and f"{one} {toks[i + 1][2].lower()}" in verbs:
+    if i + 1 < len(toks) and one in _VERB_HEADS and f"{one} {toks[i + 1][2].lower()}" in _VERBS:
         if one in ("went", "goes") and lower_at(toks, i + 2) not in ("", ",", ":", "“", '"', "to"):
             return 0  # `went on: “…”`, not `goes on recess`, `went on Fox News`
         return 2
-    return 1 if one in verbs else 0
+    return 1 if one in _VERBS else 0
 
 
 #: cues that come before their speaker (`said Obama.`); other cues before a name take it as
@@ -374,6 +407,15 @@ def _verb_heads() -> frozenset[str]:
 def _cue_words() -> frozenset[str]:
     """The words that may start a speech cue (a cue of one word, or the first of two)."""
     return speech_verbs() | _verb_heads()
+
+
+# The word lists read for every token, bound once: a cached function's call per token costs
+# more than the lookup itself.
+_VERBS = speech_verbs()
+_VERB_HEADS = _verb_heads()
+_CUE_WORDS = _cue_words()
+_ROLES = role_nouns()
+_ROLE_HEADS = _role_heads()
 
 
 def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | None:
@@ -419,8 +461,11 @@ def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | Non
         return None
     start, end = toks[i][0], toks[j - 1][1]
     name = text[start:end]
-    words = {t[2].lower().strip(".") for t in toks[i:j]}
-    label = "ORG" if words & _ORG_WORDS else "PERSON"
+    label = "PERSON"
+    for t in toks[i:j]:
+        if t[2].lower().strip(".") in _ORG_WORDS:
+            label = "ORG"
+            break
     return Mention(start, end, name, "name", name=name, role=role, label=label)
 
 
@@ -438,7 +483,7 @@ def _after_complement(toks: list[Token], k: int, j: int) -> int:
 
 
 def _looks_like_qualifier(tok: str) -> bool:
-    return is_capitalised(tok) and tok.lower() not in _FUNCTION_CAPS
+    return _RUN_STARTS[tok]  # capitalised, no function word: `Foreign` of `Foreign Minister`
 
 
 def _cap_run_left(toks: list[Token], j: int, lo: int) -> int:
@@ -466,11 +511,12 @@ def _cap_run_right(toks: list[Token], i: int, hi: int) -> int:
     j = i
     while j < hi:
         t = toks[j][2]
-        if j > i and t.lower() in _WEEKDAYS:
+        low = t.lower()
+        if j > i and low in _WEEKDAYS:
             break
         if is_capitalised(t):
             j += 1
-        elif t.lower() in _CONNECTORS and j + 1 < hi and is_capitalised(toks[j + 1][2]):
+        elif low in _CONNECTORS and j + 1 < hi and is_capitalised(toks[j + 1][2]):
             j += 1
         elif t == "of" and j > i and role_at(toks, j - 1) and is_capitalised(toks[j - 1][2]):
             j += 1
@@ -1288,9 +1334,9 @@ class SpeakerIndex:
         self.sentence_starts = [s["start"] for s in doc.sentences]
         self.entities = sorted(
             (_clean_record(e) for e in doc.entities if not _missing(e.get("start"))),
-            key=lambda e: e["start"],
+            key=itemgetter("start"),
         )
-        self._ent_starts = [e["start"] for e in self.entities]
+        self._ent_starts = list(map(itemgetter("start"), self.entities))
         self._entity_ids: set | None = None
         self._ent_span = max((e["end"] - e["start"] for e in self.entities), default=0)
         self._ent_people: dict[int, Person] = {}
@@ -1376,7 +1422,7 @@ class SpeakerIndex:
                 breaks.append(k)
             newline = self.text.find("\n", starts[k] if k < len(toks) else len(self.text))
         breaks.sort()
-        heads = compress(range(len(words)), map(_starts_run, words))
+        heads = compress(range(len(words)), map(_RUN_STARTS.__getitem__, words))
         sentence_start = next_run = 0
         for k in heads:
             if k < next_run:
@@ -1430,20 +1476,23 @@ class SpeakerIndex:
     ) -> tuple[list[str], bool, bool]:
         """Titles before a name run ``i..j-1``, whether it speaks (`Chinni noted`, `noted
         Chinni.`) and whether it is the subject of its clause (`Ultimately, Mr. Clarke hopes`)."""
-        titles = [t[2] for t in toks[max(0, i - 1) : i + 2] if _honorific(t[2])]
-        k = _skip_aside(toks, j, len(toks))
-        if lower_at(toks, k) == "of" and k + 1 < len(toks) and is_capitalised(toks[k + 1][2]):
-            k = _skip_aside(toks, _cap_run_right(toks, k + 1, len(toks)), len(toks))
+        titles = list(filter(_honorific, self.tokens.words[max(0, i - 1) : i + 2]))
+        n = len(toks)
+        k = _skip_aside(toks, j, n)
+        low = lower_at(toks, k)
+        if low == "of" and k + 1 < n and is_capitalised(toks[k + 1][2]):
+            k = _skip_aside(toks, _cap_run_right(toks, k + 1, n), n)
+            low = lower_at(toks, k)
         # `Michael Brown of Washington, D.C., explained`, `Pat McCrory (R) said`
-        after = verb_at(toks, k) or (lower_at(toks, k) in _ADVERBS and verb_at(toks, k + 1))
+        after = verb_at(toks, k) or (low in _ADVERBS and verb_at(toks, k + 1))
         if after and _after_preposition(toks, i):
             after = 0  # `Stone, 29, of Huntsville, Ala., says`: the place does not speak
         # `said Obama.` speaks; `said Obama has …` names the subject of what was said
         nxt = toks[j][2] if j < len(toks) else "."
         before = (
             i > 0
-            and verb_at(toks, i - 1)
             and lower_at(toks, i - 1) in _INVERTED_CUES  # not `told CNBC,`, `accused Cruz,`
+            and verb_at(toks, i - 1)
             and not (nxt[:1].isalpha() or nxt in ("'s", "’s") or nxt in _OPEN_MARKS)
         )  # `says Kasich “has a record”`: the subject of the quoted words, not a speaker
         speaks = bool(after or before)
@@ -1501,11 +1550,12 @@ class SpeakerIndex:
 
     def _add(self, person: Person) -> None:
         self.people.append(person)
-        words = _key(person.name).split()
+        key = _key(person.name)
+        words = key.split()
         if len(words) > 1:
             for word in {words[0], words[-1]}:
                 self._by_word.setdefault(word, {}).setdefault(person.entity_id, person)
-            self._by_key.setdefault(_key(person.name), person)
+            self._by_key.setdefault(key, person)
             self._by_key.setdefault(_key(person.canonical), person)
 
     def _before(self, offset: int, limit: int = 400) -> list[Person]:
@@ -1732,7 +1782,7 @@ def _cut_word(text: str, end: int) -> bool:
 def _plain(toks: list[Token], k: int) -> bool:
     """A capitalised word, role or function word: what may come before a clause's subject."""
     t = toks[k][2]
-    return is_capitalised(t) or bool(role_at(toks, k)) or t.lower() in _FUNCTION_CAPS
+    return is_capitalised(t) or t.lower() in _FUNCTION_CAPS or role_at(toks, k) is not None
 
 
 def _plain_run_end(toks: list[Token], start: int) -> int:
@@ -1781,7 +1831,7 @@ _PLAIN_TYPES = frozenset({str, int, bool, type(None)})
 def _clean_record(record: dict) -> dict:
     """``record`` with its missing values (NaN, ``pd.NA``) as ``None``; ``record`` itself when
     every value is a plain string, number or ``None`` (records from a list of dicts)."""
-    if all(type(v) in _PLAIN_TYPES for v in record.values()):
+    if _PLAIN_TYPES.issuperset(map(type, record.values())):
         return record
     return {k: (None if _missing(v) else v) for k, v in record.items()}
 
@@ -1791,6 +1841,7 @@ def _key(name: str) -> str:
     return " ".join(strip_accents(name).lower().replace(".", "").split())
 
 
+@lru_cache(maxsize=65536)
 def _gender_of(name: str) -> str | None:
     first = _key(name).split()[:1]
     return first_name_genders().get(first[0]) if first else None
