@@ -533,6 +533,9 @@ def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention |
     """
     while j > lo and (_adverb(toks[j - 1][2]) or _contraction(toks, j - 1)):
         j -= 1
+    j = _before_day(toks, j, lo)  # `Trump on Saturday tweeted`
+    while j > lo and (_adverb(toks[j - 1][2]) or _contraction(toks, j - 1)):
+        j -= 1
     if j - 1 > lo and toks[j - 1][2] == "," and toks[j - 2][2] == ")" and _tag_before(toks, j - 2):
         j -= 1  # `Gov. John Kasich (R-OH), said`, not `X, chairman of Y (a PAC), said`
     if j > lo and toks[j - 1][2] == ")":  # `Rep. John Mica (R-Fla.) said`
@@ -570,6 +573,18 @@ def _tag_before(toks: list[Token], close: int) -> bool:
             return not any(t[:1].islower() for t in inside)
         inside.append(toks[n][2])
     return False
+
+
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _before_day(toks: list[Token], j: int, lo: int) -> int:
+    """Index before `on Friday` / `on Tuesday night` ending at ``j`` (``j`` if none): the time
+    of the clause between a subject and its cue (`President Obama on Friday declared`)."""
+    k = j - 1 if j - 1 > lo and lower_at(toks, j - 1) in _PARTS_OF_DAY else j
+    if k - 2 >= lo and lower_at(toks, k - 1) in _WEEKDAYS and lower_at(toks, k - 2) == "on":
+        return k - 2
+    return j
 
 
 def _relative_antecedent(text: str, toks: list[Token], w: int, lo: int) -> Mention | None:

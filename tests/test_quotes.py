@@ -385,6 +385,12 @@ PATTERNS = [
         id="appositive-with-an-organisation-without-closing-comma",
     ),
     pytest.param(
+        "Candidate Mary Walton on Saturday tweeted an image bearing the words “most corrupt"
+        " candidate ever!” prompting outrage.",
+        ("most corrupt candidate ever!", "partial", "Mary Walton", "sentence"),
+        id="day-between-subject-and-cue",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
