@@ -775,11 +775,16 @@ def _starts_clause_at(toks: list[Token], m: Mention, lo: int) -> bool:
         if low in _CLAUSE_WORDS and low not in ("and", "or", "but"):
             return True  # `in what Bay Buchanan, national treasurer …, called`
         if not (is_capitalised(t) or role_at(toks, i - 1) or low in _DETERMINERS
-                or low in _INTRO or low in ("'s", "’s") or _modifier(toks, i - 1)):  # fmt: skip
+                or low in _INTRO or low in ("'s", "’s") or _modifier(toks, i - 1)
+                or low == "of" and lower_at(toks, i - 2) in _PARTITIVES):  # fmt: skip
             return False
         i -= 1
         steps += 1
     return i <= lo
+
+
+#: quantifiers before `of` in a subject (`One of the university's top executives, X, said`)
+_PARTITIVES = frozenset({"one", "some", "many", "most", "each", "both", "all", "several", "two"})
 
 
 def _modifier(toks: list[Token], k: int) -> bool:

@@ -391,6 +391,12 @@ PATTERNS = [
         id="day-between-subject-and-cue",
     ),
     pytest.param(
+        "One of the university's top executives, Tom Baker, later testified that “none of the"
+        " professors” were picked by hand.",
+        ("none of the professors", "partial", "Tom Baker", "sentence"),
+        id="one-of-role-then-name",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
