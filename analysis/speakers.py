@@ -1248,7 +1248,7 @@ def _dateline_end(toks: list[Token], hi: int) -> int:
     return 0
 
 
-_TIME_UNITS = frozenset("minutes hours days weeks months years decades".split())
+_TIME_UNITS = frozenset("moments minutes hours days weeks months years decades".split())
 
 
 def _participle_opener(toks: list[Token], i: int, hi: int) -> bool:
@@ -1264,6 +1264,8 @@ def _participle_opener(toks: list[Token], i: int, hi: int) -> bool:
         and toks[i + 2][2][:1].islower()
     ):
         return True
+    if word.lower() in _TIME_UNITS and lower_at(toks, i + 1) in ("after", "before", "into"):
+        return True  # `Days after Clinton clinched the nomination, Warren …`
     k = i + 2 if lower_at(toks, i + 1) in _TIME_UNITS else i + 1
     if word[1:].islower() and k + 1 < hi and toks[k][2] in ("later", "earlier", "ago"):
         return toks[k + 1][2] == ","  # `Minutes later, she …`, `Thirteen years earlier, she …`

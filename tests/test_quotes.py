@@ -397,6 +397,12 @@ PATTERNS = [
         id="one-of-role-then-name",
     ),
     pytest.param(
+        "Days after Smith clinched the nomination, Mary Walton endorsed him, saying, “He is"
+        " exactly what this country needs.”",
+        ("He is exactly what this country needs.", "direct", "Mary Walton", "CVQ"),
+        id="days-after-opener",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
