@@ -422,6 +422,8 @@ def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | Non
     """A name mention from tokens ``i..j-1`` (a capitalised run); titles become the role."""
     while i < j and toks[i][2].lower() in _FUNCTION_CAPS:
         i += 1
+    if i < j - 1 and toks[i][2].lower() in _PARTY_WORDS and _given_name(toks[i + 1][2]):
+        i += 1  # `Democrat Hillary Clinton`: the party, then the person
     role = None
     while i < j - 1:
         r = role_at(toks, i)
@@ -470,6 +472,12 @@ def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | Non
 
 
 _NAME_PARTS = {"jr.", "sr.", "st."}
+_PARTY_WORDS = frozenset({"democrat", "republican", "democratic", "gop", "libertarian"})
+
+
+def _given_name(word: str) -> bool:
+    """Whether ``word`` is a known given name (`Hillary`)."""
+    return word in first_names() or _key(word) in first_name_genders()
 
 
 def _after_complement(toks: list[Token], k: int, j: int) -> int:
@@ -1145,7 +1153,7 @@ def _role_then_name(toks: list[Token], j: int, hi: int) -> tuple[int, str] | Non
         if (
             e + 1 < hi
             and is_capitalised(toks[e][2])
-            and (toks[e][2] in first_names() or lower_at(toks, e) in first_name_genders())
+            and _given_name(toks[e][2])
             and is_capitalised(toks[e + 1][2])
             and toks[e + 1][2].lower() not in _FUNCTION_CAPS
         ):
@@ -1239,12 +1247,16 @@ def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
 
 
 def _dateline_end(toks: list[Token], hi: int) -> int:
-    """Index after the dash of a dateline opening the clause (`DECATUR, Ill. —`), else 0."""
-    if not (toks and toks[0][2].isupper() and len(toks[0][2]) > 1):
+    """Index after the dash of a dateline opening the clause (`DECATUR, Ill. —`, `Washington
+    (AFP) –`, `WASHINGTON, Dec. 8 (UPI) —`), else 0: no lower-case word before the dash."""
+    if not (toks and toks[0][2][:1].isupper() and len(toks[0][2]) > 1):
         return 0
-    for k in range(1, min(hi - 1, 8)):
-        if toks[k][2] in ("—", "–", "--"):
+    for k in range(1, min(hi - 1, 10)):
+        t = toks[k][2]
+        if t in ("—", "–", "--"):
             return k + 1
+        if t[:1].islower():
+            return 0
     return 0
 
 

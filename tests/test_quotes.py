@@ -403,6 +403,12 @@ PATTERNS = [
         id="days-after-opener",
     ),
     pytest.param(
+        "Washington (AFP) – Democrat Mary Walton has taken a swipe at her rival's stance,"
+        " saying that “bombastic comments” do more harm than good.",
+        ("bombastic comments", "partial", "Mary Walton", "sentence"),
+        id="dateline-with-agency-and-party-word",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
