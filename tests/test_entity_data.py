@@ -77,6 +77,16 @@ def test_organizations_and_regions_files():
         assert not _conflicts(keys), name
 
 
+def test_people_file():
+    rows = [(r + [""] * 3)[:3] for r in gz.tsv_rows("people.tsv")]
+    assert not _dupes(r[0] for r in rows)
+    assert {r[1] for r in rows if r[1]} <= ISO3
+    keys = [(gz.key(a), r[0]) for r in rows for a in [r[0], *r[2].split("|")] if a]
+    assert not _conflicts(keys)  # a surname names one figure only
+    assert gz.public_figure("Putin").canonical == "Vladimir Putin"
+    assert gz.public_figure("XI") is None  # all caps: a cricket XI, a headline
+
+
 def test_cues_file():
     rows = gz.tsv_rows("entity_cues.tsv")
     assert {r[0] for r in rows} == {"last", "head", "gov"}
