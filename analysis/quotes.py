@@ -341,6 +341,8 @@ def _tail_cue(
         if clause > 20:
             return None
         n = verb_at(tail, 0)
+        if n and tail[n - 1][2].endswith("ing"):
+            return None  # `…, applauding America's leadership`: what the subject did
         if n:  # `…, said Ben Carson, a neurosurgeon.`
             m = mention_right(text, tail, n, len(tail)) or description_right(
                 text, tail, n, len(tail)

@@ -409,6 +409,12 @@ PATTERNS = [
         id="dateline-with-agency-and-party-word",
     ),
     pytest.param(
+        "Senator Mary Walton called the agreement “an historic step forward” in global efforts,"
+        " applauding America's leadership in the process.",
+        ("an historic step forward", "partial", "Mary Walton", "sentence"),
+        id="participle-tail-is-no-inverted-cue",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
