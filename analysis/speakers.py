@@ -369,6 +369,8 @@ def verb_at(toks: list[Token], i: int) -> int:
         return 0
     if i > 0 and _passive(toks[i - 1][2].lower(), one):
         return 0  # `Priebus was said to be “furious”`: what is said of someone, not by them
+    if i > 0 and one.endswith("s") and _group_adjective(toks, i - 1):
+        return 0  # `Republican claims`, `American warnings`: a noun after an adjective
     if i + 1 < len(toks) and one in _VERB_HEADS and f"{one} {toks[i + 1][2].lower()}" in _VERBS:
         if one in ("went", "goes") and lower_at(toks, i + 2) not in ("", ",", ":", "“", '"', "to"):
             return 0  # `went on: “…”`, not `goes on recess`, `went on Fox News`
@@ -386,6 +388,18 @@ _INVERTED_CUES = frozenset(
 )
 _BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _IRREGULAR_PARTICIPLES = frozenset({"said", "told", "written", "spoken", "known", "seen"})
+
+
+def _group_adjective(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` is a nationality or party adjective (`of Republican claims`), not a
+    plural group (`Republicans say`) or a person so named (`the Utah Republican asks`)."""
+    word = toks[k][2]
+    if not word[:1].isupper() or word.endswith("s"):
+        return False
+    if k and (toks[k - 1][2][:1].isupper() or toks[k - 1][2].lower() in _DETERMINERS):
+        return False
+    found = entry(word)
+    return found is not None and found.label == "NORP"
 
 
 def _passive(before: str, verb: str) -> bool:

@@ -889,6 +889,15 @@ def test_cue_between_questions_belongs_to_the_next_quote():
     assert split["speaker"].tolist() == ["Tom Baker", "Tom Baker"]
 
 
+def test_group_adjective_before_a_cue_word_makes_a_noun():
+    from analysis.speakers import verb_at, word_tokens
+
+    toks = word_tokens("rated 32% of Republican claims as false")
+    assert verb_at(toks, 5) == 0  # `Republican claims`: a noun
+    toks = word_tokens("Republicans claims fraud; the Utah Republican claims fraud")
+    assert verb_at(toks, 1) == 1 and verb_at(toks, 7) == 1
+
+
 def test_appositive_holding_a_list():
     text = (
         "The new plans “are steps in the right direction,” Mary Walton, assistant secretary for"
