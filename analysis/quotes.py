@@ -438,6 +438,15 @@ def _object_in_lead(toks: list[Token], m: Mention) -> bool:
     return m.kind == "role" or toks[k][2] in PREPOSITIONS
 
 
+def _in_aside(toks: list[Token], v: int, n: int) -> bool:
+    """Whether the cue at ``v`` (``n`` tokens) ends an aside between dashes that closes before
+    the quote: `- as Rubio has said -` (the words after the aside are not Rubio's)."""
+    after = toks[v + n : v + n + 1]
+    if not after or after[0][2] not in _DASHES:
+        return False
+    return any(t[2] in _DASHES for t in toks[max(0, v - 8) : v])
+
+
 def _absolute_subject(text: str, toks: list[Token], v: int) -> Mention | None:
     """The subject of an -ing cue at ``v`` after `with` (`…, with many marchers and spectators
     chanting “…”`): the words between, a name or a description."""
@@ -585,12 +594,16 @@ def _in_sentence(
         n = verb_at(toks, v)
         if n and tries < 3:  # `X said, going on to say that “…”`: try the earlier verb too
             tries += 1
+            if _in_aside(toks, v, n):
+                continue  # `he assured the crowd - as Rubio has said - that he can “…”`
             cue = text[toks[v][0] : toks[v + n - 1][1]]
             m = mention_left(text, toks, v, 0)
             if m is not None and m.kind == "role" and is_object(toks, m):
                 m = None  # `sent an email to supporters stating “…”`: the email is no speaker
             if m is None and cue.endswith("ing"):
                 m = _absolute_subject(text, toks, v)
+            if m is None and lower_at(toks, v - 1) == "and":
+                m = _coordinated_subject(text, toks, v - 1)  # `He mocked … and assured`
             if m is None and (cue.endswith("ing") or lower_at(toks, v - 1) == ","):
                 m = sentence_subject(text, toks, v)
             if m is not None and m.kind == "pronoun" and m.text.lower() in ("it", "they"):

@@ -415,6 +415,12 @@ PATTERNS = [
         id="participle-tail-is-no-inverted-cue",
     ),
     pytest.param(
+        "ProPublica obtained a video of the speech and said she “steered a middle ground” in"
+        " addressing the executives.",
+        ("steered a middle ground", "partial", "ProPublica", "sentence"),
+        id="coordinated-cue-before-a-partial-quote",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
@@ -896,6 +902,14 @@ def test_group_adjective_before_a_cue_word_makes_a_noun():
     assert verb_at(toks, 5) == 0  # `Republican claims`: a noun
     toks = word_tokens("Republicans claims fraud; the Utah Republican claims fraud")
     assert verb_at(toks, 1) == 1 and verb_at(toks, 7) == 1
+
+
+def test_cue_in_an_aside_between_dashes_is_not_the_quote_s():
+    text = (
+        "Every question put Mary Walton on the defensive. She mocked her rivals and assured the"
+        " crowd that she is not weak - as Tom Baker has said - and she can “guarantee” a win."
+    )
+    assert _statements(find_quotes(text)).iloc[0]["speaker"] != "Tom Baker"
 
 
 def test_appositive_holding_a_list():
