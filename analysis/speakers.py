@@ -586,6 +586,24 @@ def _after_preposition(toks: list[Token], i: int) -> bool:
     return k < i - 1 and lower_at(toks, k - 1) in _PREPOSITIONS
 
 
+#: the gender a family role tells (`his daughter, Chloe,` is a she)
+_ROLE_GENDERS = {
+    **dict.fromkeys("mother wife daughter sister grandmother aunt widow".split(), "f"),
+    **dict.fromkeys("father husband son brother grandfather uncle".split(), "m"),
+}
+
+
+def _named_relative(toks: list[Token], i: int, j: int) -> str | None:
+    """The role noun before a lone known given name in apposition (`Her father, Brad, 39,`):
+    a person named by a role and a first name only; ``None`` otherwise."""
+    if j != i + 1 or lower_at(toks, i - 1) != "," or lower_at(toks, j) != ",":
+        return None
+    if not _given_name(toks[i][2]):
+        return None
+    r = role_at(toks, i - 2)
+    return r[0] if r and r[1] == 1 else None
+
+
 def _tag_before(toks: list[Token], close: int) -> bool:
     """Whether the brackets closing at ``close`` hold a short tag without lower-case words
     (`(R-OH)`, `(D-N.Y.)`, `(Vt.)`), not an aside (`(a Republican PAC)`)."""
@@ -1513,6 +1531,11 @@ class SpeakerIndex:
         if lower_at(toks, i - 1) == "the" and not role and not titles:
             p.label, p.sure = "ORG", False  # `the National Review`
             return
+        named = _named_relative(toks, i, j)
+        if named and p.label == "PERSON":  # `Her father, Brad, 39, worried`
+            p.roles.add(named)
+            p.gender = p.gender or _ROLE_GENDERS.get(named)
+            subject = p.sure = True
         p.subject = p.subject or subject
         if speaks and p.label == "ORG" and _lone_name(p.name):
             p.label = "PERSON"  # `Hollande said`: one word, not a known organisation or place
@@ -1573,6 +1596,12 @@ class SpeakerIndex:
             m.label = "ORG"  # `the National Review`, `the Pentagon`
         if " " not in m.name:  # a short name: the earlier full name, mentioned again here
             full = self._resolve_name(m)
+            named = _named_relative(toks, i, j)  # `Her father, Brad, 39, worried`
+            if named and full.name == m.name:
+                full.roles.add(named)
+                full.gender = full.gender or _gender_of(m.name) or _ROLE_GENDERS.get(named)
+                full.start, full.subject, full.sure = m.start, True, True  # `Her father, Brad`
+                return full
             if full.name == m.name and not titles and not (speaks and not _plural_noun(m.name)):
                 return None
             if (

@@ -453,6 +453,12 @@ def test_quote_patterns(text, expected):
 # text, expected (speaker, method) of the last quote: pronouns, roles, short names, floating
 RESOLUTION = [
     pytest.param(
+        "“I have respect for him,” said Roy Hermann, a retiree.\n\nAubrey hoisted a sign. Her"
+        " father, Brad, 39, worried about it.\n\n“People are afraid of wasting votes,” he said.",
+        ("Brad", "pronoun"),
+        id="relative-named-by-given-name",
+    ),
+    pytest.param(
         "Stacy Baker of Columbia, South Carolina says Cruz can win.\n\n"
         "“He has to keep doing what he is doing,” she said.",
         ("Stacy Baker", "pronoun"),
