@@ -558,6 +558,7 @@ def mention_left(text: str, toks: list[Token], j: int, lo: int = 0) -> Mention |
     j = _before_day(toks, j, lo)  # `Trump on Saturday tweeted`
     while j > lo and (_adverb(toks[j - 1][2]) or _contraction(toks, j - 1)):
         j -= 1
+    j = _before_marker(toks, j, lo)  # `Ayotte’s campaign, for example, said`
     if j - 1 > lo and toks[j - 1][2] == "," and toks[j - 2][2] == ")" and _tag_before(toks, j - 2):
         j -= 1  # `Gov. John Kasich (R-OH), said`, not `X, chairman of Y (a PAC), said`
     if j > lo and toks[j - 1][2] == ")":  # `Rep. John Mica (R-Fla.) said`
@@ -604,6 +605,17 @@ def _named_relative(toks: list[Token], i: int, j: int) -> str | None:
     return r[0] if r and r[1] == 1 else None
 
 
+def _s_possessive(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` is the apostrophe of a possessive `Sanders’` (right after a word
+    ending in `s`)."""
+    return (
+        toks[k][2] in ("’", "'")
+        and k > 0
+        and toks[k - 1][1] == toks[k][0]
+        and toks[k - 1][2].endswith("s")
+    )
+
+
 def _tag_before(toks: list[Token], close: int) -> bool:
     """Whether the brackets closing at ``close`` hold a short tag without lower-case words
     (`(R-OH)`, `(D-N.Y.)`, `(Vt.)`), not an aside (`(a Republican PAC)`)."""
@@ -616,6 +628,26 @@ def _tag_before(toks: list[Token], close: int) -> bool:
 
 
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+#: discourse markers set off by commas between a subject and its cue
+_MARKERS = frozenset(
+    {"for example", "for instance", "however", "meanwhile", "in turn", "in fact", "of course",
+     "too", "though", "instead", "in particular", "by contrast", "in contrast", "likewise"}
+)  # fmt: skip
+
+
+def _before_marker(toks: list[Token], j: int, lo: int) -> int:
+    """Index of the comma before `, for example,` ending at ``j`` (``j`` if none)."""
+    if j - 1 <= lo or toks[j - 1][2] != ",":
+        return j
+    for n in (1, 2):
+        c = j - 2 - n
+        if c >= lo and toks[c][2] == ",":
+            words = " ".join(t[2].lower() for t in toks[c + 1 : j - 1])
+            if words in _MARKERS:
+                return c
+    return j
 
 
 def _before_day(toks: list[Token], j: int, lo: int) -> int:
@@ -939,7 +971,12 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
                            role=head)  # fmt: skip
         if low in PRONOUNS or low in FIRST_PERSON:
             break
-        if low in _POSSESSIVES_LOW and k == j - 2 and k > lo and is_capitalised(toks[k - 1][2]):
+        if (
+            (low in _POSSESSIVES_LOW or _s_possessive(toks, k))  # `Sanders’ campaign`
+            and k == j - 2
+            and k > lo
+            and is_capitalised(toks[k - 1][2])
+        ):
             if lower_at(toks, j).endswith("ing"):
                 break  # `Trump's tweet saying`: a noun's modifier, the speaker is elsewhere
             # `Clinton's campaign said`, `Powell's office said`: a name's people, not the name

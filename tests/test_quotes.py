@@ -421,6 +421,17 @@ PATTERNS = [
         id="coordinated-cue-before-a-partial-quote",
     ),
     pytest.param(
+        "Mary Walton spoke. Walton’s campaign, for example, said she would “support the nominee.”",
+        ("support the nominee.", "partial", "Mary Walton", "sentence"),
+        id="s-possessive-and-discourse-marker",
+    ),
+    pytest.param(
+        "Senator Tom Jones spoke. Jones’ campaign called the report a “rush to judgment,” because"
+        " delegates can change their mind.",
+        ("rush to judgment,", "partial", "Tom Jones", "sentence"),
+        id="possessive-apostrophe-after-s",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
