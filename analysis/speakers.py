@@ -1078,6 +1078,8 @@ def possessor(text: str, toks: list[Token], k: int, lo: int = 0) -> Mention | No
         i = _cap_run_left(toks, k, lo)
         if i < k:
             return _name_mention(text, toks, i, k)
+        m = _subject_before(text, toks, k, lo)  # `The Florida senator’s answer`
+        return m if m is not None and m.kind == "role" else None
     return None
 
 

@@ -665,6 +665,12 @@ def test_speaker_resolution(text, expected):
 # speaker's mention (a description, resolved to nobody), not an earlier name
 DESCRIPTIONS = [
     pytest.param(
+        "Tom Baker was asked about child care. The Ohio senator’s answer was that “the family"
+        " comes first.”",
+        ("possessive", "The Ohio senator", None),
+        id="possessive-of-a-role",
+    ),
+    pytest.param(
         "The city remains under a curfew. The protesters marching through the streets chanted"
         " “What curfew?” and kept going.",
         ("role", "The protesters", None),
