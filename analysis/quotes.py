@@ -430,7 +430,7 @@ def _object_in_lead(toks: list[Token], m: Mention) -> bool:
     k = bisect.bisect_left(toks, (m.start,)) - 1
     while k >= 0 and (toks[k][2][:1].isupper() or role_at(toks, k) or toks[k][2] == "of"):
         k -= 1
-    if k < 0 or toks[k][2] in (",", ";", "—", "–", "-", "(", ")"):
+    if k < 0 or toks[k][2] in (",", ";", "(", ")") or toks[k][2] in _DASHES:
         return False
     if toks[k][2] == "and" and k and toks[k - 1][2][:1].isupper():
         return False
