@@ -617,14 +617,19 @@ def _s_possessive(toks: list[Token], k: int) -> bool:
 
 
 def _tag_before(toks: list[Token], close: int) -> bool:
-    """Whether the brackets closing at ``close`` hold a short tag without lower-case words
-    (`(R-OH)`, `(D-N.Y.)`, `(Vt.)`), not an aside (`(a Republican PAC)`)."""
+    """Whether the brackets closing at ``close`` hold a party or state tag (`(R-OH)`,
+    `(D-N.Y.)`, `(R)`, `(Vt.)`), not an aside (`(a Republican PAC)`) or an acronym
+    (`(UNHCR)`)."""
     inside = []
     for n in range(close - 1, max(-1, close - 5), -1):
         if toks[n][2] == "(":
-            return not any(t[:1].islower() for t in inside)
+            tag = "".join(reversed(inside))
+            return bool(_PARTY_OR_STATE_TAG.fullmatch(tag))
         inside.append(toks[n][2])
     return False
+
+
+_PARTY_OR_STATE_TAG = re.compile(r"[RDI](?:-[A-Z][\w.\-]*)?|[A-Z][a-z]{1,4}\.")
 
 
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
@@ -1278,7 +1283,10 @@ def sentence_subject(text: str, toks: list[Token], hi: int) -> Mention | None:
         or _participle_opener(toks, starts[0], hi)
     ):
         i = comma + 1
-        starts.append(i)
+        if _participle_opener(toks, starts[0], hi):
+            starts = [i]  # the opener is no subject (`Shortly after X ended, Y’s campaign sent`)
+        else:
+            starts.append(i)
         # `At a rally Friday in Coral Springs, Florida, Clinton …`: skip place appositives too
         while i < hi and is_capitalised(toks[i][2]):
             j = _cap_run_right(toks, i, hi)
@@ -1344,10 +1352,14 @@ def _participle_opener(toks: list[Token], i: int, hi: int) -> bool:
         and word[1:].islower()
         and i + 2 < hi
         and toks[i + 1][2] in _PREPOSITIONS
+        and toks[i + 1][2] != "of"  # `Hundreds of demonstrators marched`: a subject
         and toks[i + 2][2][:1].islower()
     ):
         return True
-    if word.lower() in _TIME_UNITS and lower_at(toks, i + 1) in ("after", "before", "into"):
+    low = word.lower()
+    if (low in _TIME_UNITS or low.endswith("ly") or low in ("soon", "just", "long", "right")) and (
+        lower_at(toks, i + 1) in ("after", "before", "into")
+    ):
         return True  # `Days after Clinton clinched the nomination, Warren …`
     k = i + 2 if lower_at(toks, i + 1) in _TIME_UNITS else i + 1
     if word[1:].islower() and k + 1 < hi and toks[k][2] in ("later", "earlier", "ago"):

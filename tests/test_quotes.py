@@ -432,6 +432,12 @@ PATTERNS = [
         id="possessive-apostrophe-after-s",
     ),
     pytest.param(
+        "Mary Walton, the United Nations High Commissioner for Refugees (UNHCR), reacted"
+        " skeptically, saying “We are worried.”",
+        ("We are worried.", "direct", "Mary Walton", "CVQ"),
+        id="acronym-in-brackets-is-no-party-tag",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
@@ -933,6 +939,14 @@ def test_cue_in_an_aside_between_dashes_is_not_the_quote_s():
         " crowd that she is not weak - as Tom Baker has said - and she can “guarantee” a win."
     )
     assert _statements(find_quotes(text)).iloc[0]["speaker"] != "Tom Baker"
+
+
+def test_adverb_opener_is_never_the_speaker():
+    text = (
+        "Shortly after the call ended, the campaign sent out a press release saying Smith owes"
+        " “Florida an explanation.”"
+    )
+    assert _statements(find_quotes(text)).iloc[0]["speaker_start"] != 0
 
 
 def test_appositive_holding_a_list():
