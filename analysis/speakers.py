@@ -605,6 +605,15 @@ def _named_relative(toks: list[Token], i: int, j: int) -> str | None:
     return r[0] if r and r[1] == 1 else None
 
 
+def _object_position(toks: list[Token], k: int, lo: int) -> bool:
+    """Whether a phrase starting at token ``k`` follows a lower-case word other than a
+    conjunction (`said in her opening`, `Obama and his critics`): no subject of a clause."""
+    if k <= lo:
+        return False
+    t = toks[k - 1][2]
+    return t.isalpha() and t.islower() and t not in ("and", "but", "that", "while", "as", "when")
+
+
 def _s_possessive(toks: list[Token], k: int) -> bool:
     """Whether token ``k`` is the apostrophe of a possessive `Sanders’` (right after a word
     ending in `s`)."""
@@ -961,6 +970,7 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
             and not toks[j - 1][2][:1].isupper()
             and toks[j - 1][2] not in _FINITE
             and (k <= lo or not _modifier(toks, k - 1))  # `makes a case:` is an object
+            and not (low in _POSSESSIVE_PRONOUNS and _object_position(toks, k, lo))
         ):
             if k - 1 > lo and lower_at(toks, k - 1) in _PREPOSITIONS - {"of", "for"}:
                 # `a Democratic staffer in the room wondered`: the noun before the phrase
@@ -1003,7 +1013,19 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
 
 
 _POSSESSIVES_LOW = {"'s", "’s"}
-_NP_DETERMINERS = {"the", "a", "an", "another", "one", "this", "some", "several"}
+_NP_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "another",
+    "one",
+    "this",
+    "some",
+    "several",
+    "his",
+    "her",
+    "their",
+}
 _COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+")  # `look-alike`
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # `executive`, `co-host`
 
@@ -1195,6 +1217,9 @@ def description_right(text: str, toks: list[Token], i: int, hi: int) -> Mention 
         low = t.lower()
         if low in _DESCRIPTION_ENDS or low in _PREPOSITIONS:
             break
+        if low in _POSSESSIVES_LOW and k > i + 1:  # `says the ad’s narrator`
+            k += 1
+            continue
         if not (t.isalpha() and t.islower() or _HYPHENATED.fullmatch(t)) or verb_at(toks, k):
             return None
         k += 1
@@ -1825,6 +1850,12 @@ class SpeakerIndex:
                     break
                 if ent["end"] <= m.end and ent.get("label") in ("PERSON", "ORG"):
                     return self._entity_person(ent)
+            owner = m.text.split()[0].lower()
+            if owner in _POSSESSIVE_PRONOUNS:  # `her statement said`, `His campaign protested`
+                word = _POSSESSIVE_PRONOUNS[owner]
+                return self._resolve_pronoun(
+                    Mention(m.start, m.start + len(owner), word, "pronoun")
+                )
         if m.text.lower().startswith(("a ", "an ", "one ", "another ")) or m.text.endswith("s"):
             return None  # an indefinite or plural role names nobody in particular
         candidates = self._recent_speakers(m.start - 20 * PRONOUN_WINDOW, m.start)

@@ -470,6 +470,12 @@ def test_quote_patterns(text, expected):
 # text, expected (speaker, method) of the last quote: pronouns, roles, short names, floating
 RESOLUTION = [
     pytest.param(
+        "Tom Baker arrived by car.\n\nHis campaign protested that the aides were being"
+        " “disingenuous” about the permit.",
+        ("Tom Baker", "sentence"),
+        id="possessive-pronoun-voice-noun",
+    ),
+    pytest.param(
         "“I have respect for him,” said Roy Hermann, a retiree.\n\nAubrey hoisted a sign. Her"
         " father, Brad, 39, worried about it.\n\n“People are afraid of wasting votes,” he said.",
         ("Brad", "pronoun"),
@@ -670,6 +676,11 @@ def test_speaker_resolution(text, expected):
 # text, expected (method, mention, speaker) of the last quote: a common-noun phrase is the
 # speaker's mention (a description, resolved to nobody), not an earlier name
 DESCRIPTIONS = [
+    pytest.param(
+        "“The gifts were all opened,” says the ad’s narrator, going on to list other presents.",
+        ("role", "the ad’s narrator", None),
+        id="possessive-inside-a-description",
+    ),
     pytest.param(
         "Tom Baker was asked about child care. The Ohio senator’s answer was that “the family"
         " comes first.”",
