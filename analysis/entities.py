@@ -583,6 +583,13 @@ class _Sentence:
             i += 1
         if i >= j:
             return
+        of = next((k for k in range(i + 1, j - 1) if self.texts[k] == "of"), None)
+        if of is not None:  # `Rep. Elijah Cummings of Maryland`: the person, then the place
+            rest = of + 1 + (self.texts[of + 1] == "the")
+            if rest < j and self.caps[rest]:
+                self.label_person(i, of, role, country, how)
+                self.label_run(rest, j)
+                return
         start, end = self.starts[i], self.ends[j - 1]
         name = self.text[start:end]
         self.add(Mention(start, end, "PERSON", name, country, role=role, method=how))

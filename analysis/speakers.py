@@ -614,6 +614,20 @@ def _object_position(toks: list[Token], k: int, lo: int) -> bool:
     return t.isalpha() and t.islower() and t not in ("and", "but", "that", "while", "as", "when")
 
 
+def _place(name: str) -> bool:
+    """Whether the gazetteers know ``name`` as a place (`Florida`, `West Virginia`)."""
+    found = entry(name)
+    return found is not None and found.label in ("GPE", "LOC")
+
+
+def _org_start(toks: list[Token], i: int, lo: int) -> int:
+    """Start of an organisation's name whose last capitalised run starts at ``i``, over `for`
+    and `on` between capitalised words (`Center for Nonproliferation Studies`)."""
+    while i - 2 > lo and lower_at(toks, i - 1) in ("for", "on") and is_capitalised(toks[i - 2][2]):
+        i = _cap_run_left(toks, i - 1, lo)
+    return i
+
+
 def _s_possessive(toks: list[Token], k: int) -> bool:
     """Whether token ``k`` is the apostrophe of a possessive `Sanders’` (right after a word
     ending in `s`)."""
@@ -913,13 +927,14 @@ def _subject_before(text: str, toks: list[Token], j: int, lo: int) -> Mention | 
     if low in PRONOUNS:
         return Mention(s, e, t, "pronoun")
     i = _cap_run_left(toks, j, lo)
-    if i < j and lower_at(toks, i - 1) in ("of", "the") and i - 1 > lo:
-        # `Mr. Morgan of the Sierra Club said`: the person before the organisation
-        k = i - 1 - (lower_at(toks, i - 1) == "the")
+    o = _org_start(toks, i, lo)  # `the James Martin Center for Nonproliferation Studies`
+    if o < j and lower_at(toks, o - 1) in ("of", "the") and o - 1 > lo:
+        # `Mr. Morgan of the Sierra Club said`, `Sen. Marco Rubio of Florida, who`: the person
+        k = o - 1 - (lower_at(toks, o - 1) == "the")
         if lower_at(toks, k) == "of":
             p = _cap_run_left(toks, k, lo)
-            org = _name_mention(text, toks, i, j)
-            if p < k and org is not None and org.label == "ORG":
+            org = _name_mention(text, toks, o, j)
+            if p < k and org is not None and (org.label == "ORG" or o < i or _place(org.text)):
                 m = _name_mention(text, toks, p, k)
                 if m is not None and m.label == "PERSON":
                     return m

@@ -302,6 +302,10 @@ def test_nationality_before_government_body_is_split():
         ("On Monday, the Kremlin denied it.", {("Kremlin", "ORG")}),
         ("Flooding hit the Black Sea coast.", {("Black Sea", "LOC")}),
         (
+            "Rep. Elijah Cummings of Maryland objected.",
+            {("Elijah Cummings", "PERSON"), ("Maryland", "GPE")},
+        ),
+        (
             "Delegates met at the Democratic National Convention, then read the Geneva Convention.",
             {("Democratic National Convention", "EVENT"), ("Geneva Convention", "LAW")},
         ),

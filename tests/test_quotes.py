@@ -438,6 +438,17 @@ PATTERNS = [
         id="acronym-in-brackets-is-no-party-tag",
     ),
     pytest.param(
+        "“It would be a stretch,” Tom Baker of the Martin Center for Nonproliferation Studies"
+        " wrote in December.",
+        ("It would be a stretch,", "direct", "Tom Baker", "QCV"),
+        id="person-of-an-organisation-with-for",
+    ),
+    pytest.param(
+        "Critics included Sen. Mary Walton of Florida, who mused that Smith was “disqualified.”",
+        ("disqualified.", "partial", "Mary Walton", "sentence"),
+        id="person-of-a-place-who",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
