@@ -1165,6 +1165,16 @@ def mention_right(text: str, toks: list[Token], i: int, hi: int) -> Mention | No
                 if found is not None:
                     k, r = found[0], (found[1], 0)
                     j = _cap_run_right(toks, k, hi)
+            if (
+                lower_at(toks, j) == "and"
+                and j + 1 < hi
+                and is_capitalised(toks[j + 1][2])
+                and (_honorific(toks[j - 1][2]) or role_at(toks, j - 1))
+            ):
+                # `said former Pennsylvania Gov. and DNC Chairman Ed Rendell`: two titles
+                later = mention_right(text, toks, j + 1, hi)
+                if later is not None and later.kind == "name":
+                    return later
             m = _name_mention(text, toks, k, j)
             if m is not None:
                 m.role = m.role or (r[0] if r else None) or role_in(toks, i, k)

@@ -449,6 +449,12 @@ PATTERNS = [
         id="person-of-a-place-who",
     ),
     pytest.param(
+        "“He is reprising that role,” said former Ohio Gov. and National Committee Chairman Tom"
+        " Baker.",
+        ("He is reprising that role,", "direct", "Tom Baker", "QVC"),
+        id="two-titles-joined-by-and",
+    ),
+    pytest.param(
         "“It was very cold that night in the mountains,” I said.",
         ("It was very cold that night in the mountains,", "direct", None, None),
         id="first-person-never-speaker",
