@@ -225,6 +225,20 @@ def _is_caps_sentence(words: tuple[str, ...]) -> bool:
     return upper / n >= 0.7 and (n >= 2 or upper == 1)
 
 
+def _is_title_line(text: str, sent: dict, words: tuple[str, ...]) -> bool:
+    """A title-case headline opening the article (`Hillary Clinton Reassures House Democrats`):
+    a paragraph of its own with every word of four letters or more capitalised (five at least).
+    Like a headline in capitals, it is matched against gazetteers and the article's names only,
+    so its capitalised verbs do not join the names."""
+    line = text[sent["start"] : sent["end"]]
+    if sent.get("sentence_id") or "\n" in line or line.rstrip()[-1:] in "!?\"”'’":
+        return False  # only the article's first line, the title: a table row is no headline
+    if not text[sent["end"] :].startswith("\n"):
+        return False  # a title is a paragraph of its own, with the article after it
+    long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
+    return len(long_words) >= 5 and all(w[:1].isupper() for w in long_words)
+
+
 def _letters_at_least_2(word: str) -> bool:
     if word.isalpha():
         return len(word) >= 2
@@ -794,7 +808,7 @@ def recognise(
         initial = _initial_indices(toks)
         ctx.initial_starts.update(toks.start[ix] for ix in initial)
         s = _Sentence(text, toks, ctx, initial)
-        if _is_caps_sentence(toks.text):
+        if _is_caps_sentence(toks.text) or _is_title_line(text, sent, toks.text):
             caps.append((sent, s))
             continue
         runs = _runs(toks)

@@ -1600,8 +1600,16 @@ class SpeakerIndex:
             if b and breaks[b - 1] >= next_run:
                 sentence_start = breaks[b - 1]
             j = _cap_run_right(toks, k, len(toks))
-            yield k, j, sentence_start
             next_run = max(j, k + 1)
+            if k == 0 and j >= 4 and self._title_line(toks, j):
+                continue  # `Hillary Clinton Reassures House Democrats …`: the headline
+            yield k, j, sentence_start
+
+    def _title_line(self, toks: list[Token], j: int) -> bool:
+        """Whether the run of the first ``j`` tokens is the article's title-case first line."""
+        end = self.text.find("\n", toks[j - 1][1])
+        rest = self.text[toks[j - 1][1] : len(self.text) if end < 0 else end]
+        return not any(w[:1].islower() and len(w) >= 4 for w in rest.split())
 
     def _entity_person(self, ent: dict) -> Person:
         """A person from an entity record, with its label checked against the name's words:

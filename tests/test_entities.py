@@ -216,6 +216,15 @@ def test_public_figures_by_surname(text, expected):
     assert {(r[0], r[1], r[3]) for r in rows(text)} == expected
 
 
+def test_title_case_headline_is_read_like_a_caps_headline():
+    text = (
+        "Hillary Clinton Reassures House Democrats 2016 Is Not Just About Her.\n\n"
+        "Presumptive nominee Hillary Clinton met House Democrats on Wednesday."
+    )
+    first = {r[0] for r in rows(text) if r[0].startswith("Hillary")}
+    assert first == {"Hillary Clinton"}  # not `Hillary Clinton Reassures House Democrats`
+
+
 def test_surname_shared_by_two_people_is_a_person_not_a_place():
     df = find_entities("Hillary Clinton and Bill Clinton arrived. Later, Clinton spoke.")
     row = df[df["text"] == "Clinton"].iloc[0]

@@ -977,6 +977,15 @@ def test_adverb_opener_is_never_the_speaker():
     assert _statements(find_quotes(text)).iloc[0]["speaker_start"] != 0
 
 
+def test_title_case_headline_is_no_speaker_name():
+    text = (
+        "Mary Walton Reassures House Democrats 2016 Is Not Just About Her.\n\n"
+        "Rep. Tom Baker said Walton called on members to be “closely coordinated.”"
+    )
+    speakers = _statements(find_quotes(text))["speaker"].tolist()
+    assert speakers == ["Walton"]  # not `Mary Walton Reassures House Democrats`
+
+
 def test_appositive_holding_a_list():
     text = (
         "The new plans “are steps in the right direction,” Mary Walton, assistant secretary for"
