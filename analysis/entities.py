@@ -606,6 +606,9 @@ class _Sentence:
                 return
         start, end = self.starts[i], self.ends[j - 1]
         name = self.text[start:end]
+        figure = gz.public_figure(name) if j == i + 1 else None
+        if figure is not None:  # `President Erdogan`: the listed Recep Tayyip Erdogan
+            name, country = figure.canonical, country or figure.country
         self.add(Mention(start, end, "PERSON", name, country, role=role, method=how))
 
     def label_unknown(self, i: int, j: int, *, country: str | None, force: str | None = None):

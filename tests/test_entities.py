@@ -208,6 +208,11 @@ def test_short_names_resolve_to_full_name(text, short, full):
         ),  # fmt: skip
         # `Obama` is also a town in Japan
         ("The Obama administration rejected it.", {("Obama", "PERSON", "Barack Obama")}),
+        # a title before a listed surname: the same figure
+        (
+            "President Erdogan replied.",
+            {("Erdogan", "PERSON", "Recep Tayyip Erdogan")},
+        ),
         # a listed surname inside a longer name is not split off
         ("Naina Yeltsin had an operation.", {("Naina Yeltsin", "PERSON", "Naina Yeltsin")}),
     ],
