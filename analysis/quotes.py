@@ -447,6 +447,17 @@ def _in_aside(toks: list[Token], v: int, n: int) -> bool:
     return any(t[2] in _DASHES for t in toks[max(0, v - 8) : v])
 
 
+def _unnamed_subject(text: str, toks: list[Token], v: int, cue: str) -> Mention | None:
+    """The subject of a cue at ``v`` with no mention right before it: of the verb it is
+    coordinated with (`X thought a moment and said`), or after `with` (`with many marchers
+    chanting “…”`)."""
+    if lower_at(toks, v - 1) == "and":
+        m = _coordinated_subject(text, toks, v - 1)
+        if m is not None:
+            return m
+    return _absolute_subject(text, toks, v) if cue.endswith("ing") else None
+
+
 def _absolute_subject(text: str, toks: list[Token], v: int) -> Mention | None:
     """The subject of an -ing cue at ``v`` after `with` (`…, with many marchers and spectators
     chanting “…”`): the words between, a name or a description."""
@@ -549,10 +560,8 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
                 # stated`: an appositive whose closing comma is missing; the name opens it
                 m = _name_before_appositive(text, body, m, v) or m
             telling = body[v][2].lower() in TELL_VERBS
-            if m is None and lower_at(body, v - 1) == "and":
-                m = _coordinated_subject(text, body, v - 1)  # `X thought a moment and said`
-            if m is None and cue.endswith("ing"):
-                m = _absolute_subject(text, body, v)  # `with many marchers chanting “…”`
+            if m is None:
+                m = _unnamed_subject(text, body, v, cue)
             if m is None and (cue.endswith("ing") or lower_at(body, v - 1) == "," or telling):
                 m = sentence_subject(text, body, v)  # `X attacked Y, saying, “…”`, `X, …, said`
             if m is not None:
@@ -600,10 +609,8 @@ def _in_sentence(
             m = mention_left(text, toks, v, 0)
             if m is not None and m.kind == "role" and is_object(toks, m):
                 m = None  # `sent an email to supporters stating “…”`: the email is no speaker
-            if m is None and cue.endswith("ing"):
-                m = _absolute_subject(text, toks, v)
-            if m is None and lower_at(toks, v - 1) == "and":
-                m = _coordinated_subject(text, toks, v - 1)  # `He mocked … and assured`
+            if m is None:
+                m = _unnamed_subject(text, toks, v, cue)
             if m is None and (cue.endswith("ing") or lower_at(toks, v - 1) == ","):
                 m = sentence_subject(text, toks, v)
             if m is not None and m.kind == "pronoun" and m.text.lower() in ("it", "they"):
