@@ -434,6 +434,30 @@ _ROLE_HEADS = _role_heads()
 
 def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | None:
     """A name mention from tokens ``i..j-1`` (a capitalised run); titles become the role."""
+    words = tuple([t[2] for t in toks[i:j]])
+    # the word after the run matters only to a role of two words (`Prime` + `minister`)
+    after = toks[j][2] if j < len(toks) and words and words[-1].lower() in _ROLE_HEADS else None
+    found = _name_in_run(words, after)
+    if found is None:
+        return None
+    first, last, role, label = found
+    start, end = toks[i + first][0], toks[i + last - 1][1]
+    name = text[start:end]
+    return Mention(start, end, name, "name", name=name, role=role, label=label)
+
+
+@lru_cache(maxsize=65536)
+def _name_in_run(
+    words: tuple[str, ...], after: str | None = None
+) -> tuple[int, int, str | None, str] | None:
+    """``(first, last, role, label)``: the name's words ``first..last-1`` in a capitalised run
+    of ``words`` (``after``: the word after it, if the run ends in the first word of a role),
+    with the title or role before it and PERSON or ORG; ``None`` if there is no name. It reads
+    these words only, so it is memoised per run (most names recur)."""
+    toks = [(0, 0, w) for w in words]  # the token helpers below read the words only
+    if after is not None:
+        toks.append((0, 0, after))
+    i, j = 0, len(words)
     while i < j and toks[i][2].lower() in _FUNCTION_CAPS:
         i += 1
     if i < j - 1 and toks[i][2].lower() in _PARTY_WORDS and _given_name(toks[i + 1][2]):
@@ -475,14 +499,12 @@ def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | Non
         j -= 1
     if i >= j:
         return None
-    start, end = toks[i][0], toks[j - 1][1]
-    name = text[start:end]
     label = "PERSON"
-    for t in toks[i:j]:
-        if t[2].lower().strip(".") in _ORG_WORDS:
+    for w in words[i:j]:
+        if w.lower().strip(".") in _ORG_WORDS:
             label = "ORG"
             break
-    return Mention(start, end, name, "name", name=name, role=role, label=label)
+    return i, j, role, label
 
 
 _NAME_PARTS = {"jr.", "sr.", "st."}

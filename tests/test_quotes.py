@@ -1248,3 +1248,19 @@ def test_article_token_windows_match_tokenizing_the_window():
     for start in range(n):
         for end in range(start + 1, min(n, start + 40) + 1):
             assert tokens.window(start, end) == word_tokens(WINDOW_TEXT, start, end), (start, end)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Foreign Prime spoke", "Foreign Prime"),
+        ("Foreign Prime minister spoke", "Prime"),  # `Prime minister`: a role of two words
+    ],
+)
+def test_name_in_run_memo_reads_the_word_after_a_role_head(text, name):
+    # the name of a capitalised run is memoised per run; the word after the run is part of
+    # the key when it may complete a role, so the same run reads the same as unmemoised
+    from analysis.speakers import _name_mention, word_tokens
+
+    toks = word_tokens(text)
+    assert _name_mention(text, toks, 0, 2).name == name
