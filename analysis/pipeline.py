@@ -33,7 +33,17 @@ import pandas as pd
 from . import entities, events, quotes, text, timex
 from .articles import MAX_BYTES, Article, CorpusError, iter_corpus
 from .document import Document
-from .tables import PER_ARTICLE, TABLES, Analysis, conform, frame, tables_written_aside
+from .tables import (
+    PER_ARTICLE,
+    SCHEMAS,
+    TABLES,
+    Analysis,
+    column_values,
+    conform,
+    frame,
+    frame_from_columns,
+    tables_written_aside,
+)
 
 log = logging.getLogger(__name__)
 
@@ -117,11 +127,32 @@ def _with_ids(article: Article, raw: tuple[dict, list[dict]]) -> dict[str, list[
     out: dict[str, list[dict]] = {}
     for table in PER_ARTICLE:
         out[table] = [{"article_id": article.article_id, **r} for r in tables.get(table, [])]
-    out["errors"] = [
+    out["errors"] = _error_records(article, problems)
+    return out
+
+
+def _error_records(article: Article, problems: list[dict]) -> list[dict]:
+    """Rows of the errors table for an article's problems."""
+    return [
         {"path": article.path, "record": article.record or article.article_id, **p}
         for p in problems
     ]
-    return out
+
+
+def _chunk_table(
+    table: str, chunk: list[Article], raws: list[tuple[dict, list[dict]]]
+) -> pd.DataFrame:
+    """One per-article table of a chunk: :func:`frame` of the :func:`_with_ids` records, but
+    built column by column, without copying every record to add its ``article_id`` (step
+    records carry none, see :class:`Document`)."""
+    ids: list[str] = []
+    records: list[dict] = []
+    for article, (tables, _) in zip(chunk, raws, strict=True):
+        produced = tables.get(table, [])
+        ids += [article.article_id] * len(produced)
+        records += produced
+    columns = {col: column_values(records, col) for col in SCHEMAS[table] if col != "article_id"}
+    return frame_from_columns(table, {"article_id": ids, **columns})
 
 
 def analyze_article(article: Article, options: dict[str, Any] | None = None) -> dict:
@@ -138,17 +169,21 @@ def _analyze_chunk(
     so that workers ship a few compact frames instead of many small dicts.
     """
     store = ResultCache(cache_dir, options) if cache_dir is not None else None
-    results = []
+    raws = []
     for article in chunk:
         raw = store.get(article) if store is not None else None
         if raw is None:
             raw = _raw_result(article, options)
             if store is not None:
                 store.put(article, raw)
-        results.append(_with_ids(article, raw))
-    tables = {t: frame(t, [r for res in results for r in res[t]]) for t in PER_ARTICLE}
+        raws.append(raw)
+    tables = {t: _chunk_table(t, chunk, raws) for t in PER_ARTICLE}
     tables["articles"] = frame("articles", [a.as_record() for a in chunk])
-    problems = [e for res in results for e in res["errors"]]
+    problems = [
+        e
+        for article, (_, probs) in zip(chunk, raws, strict=True)
+        for e in _error_records(article, probs)
+    ]
     hits = store.hits if store is not None else 0
     misses = store.misses if store is not None else 0
     return tables, problems, hits, misses
@@ -453,8 +488,9 @@ class _TableWriter:
     def write(self, tables: dict[str, pd.DataFrame]) -> None:
         for name, df in tables.items():
             if len(df):
+                # one thread: a chunk's table is too small for a thread pool to pay off
                 table = self._pa.Table.from_pandas(
-                    df, schema=self.schemas[name], preserve_index=False
+                    df, schema=self.schemas[name], preserve_index=False, nthreads=1
                 )
                 self.writers[name].write_table(table)
                 self.rows[name] += len(df)

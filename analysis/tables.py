@@ -14,9 +14,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 # column -> (dtype, meaning). dtypes are pandas dtype names; "string" is pandas' string dtype
 # (missing = <NA>), "Int64"/"Float64"/"boolean" are nullable.
@@ -138,10 +141,48 @@ PER_ARTICLE = tuple(t for t in TABLES if t not in ("articles", "errors"))
 
 
 def frame(table: str, records: list[dict] | None = None) -> pd.DataFrame:
-    """Build a table from records with its schema's columns (in order) and dtypes."""
+    """Build a table from records with its schema's columns (in order) and dtypes.
+
+    A key missing from a record is a missing value; keys outside the schema are dropped.
+    """
+    records = records or []
+    return frame_from_columns(table, {col: column_values(records, col) for col in SCHEMAS[table]})
+
+
+def column_values(records: list[dict], column: str) -> list:
+    """The values of one key in every record, ``None`` where a record lacks it."""
+    try:
+        return list(map(itemgetter(column), records))  # the usual case, at C speed
+    except KeyError:
+        return [r.get(column) for r in records]
+
+
+def frame_from_columns(table: str, columns: dict[str, list]) -> pd.DataFrame:
+    """Build a table from one list of values per column of its schema (all of equal length).
+
+    Each column is built straight in its dtype: ``DataFrame.from_records`` followed by
+    :func:`conform` would infer a dtype for every column, then cast and copy it again.
+    """
     schema = SCHEMAS[table]
-    df = pd.DataFrame.from_records(records or [], columns=list(schema))
-    return conform(table, df)
+    return pd.DataFrame(
+        {col: _column(columns[col], dtype) for col, (dtype, _) in schema.items()}, copy=False
+    )
+
+
+def _column(values: list, dtype: str):
+    """One column's values as an array of ``dtype`` (the values :func:`conform` would give)."""
+    if dtype.startswith("datetime64"):
+        return _to_datetime_ns(pd.Series(values, dtype=object)).array
+    if dtype in ("int64", "float64"):
+        return np.array(values, dtype=dtype)
+    if dtype == "string" and set(map(type, values)) <= _STR_OR_NONE:
+        # pyarrow reads str and None as they are, without pandas' pass over every value that
+        # converts other objects to str (so anything else takes pandas' way)
+        return pd.array(pa.array(values, type=pa.large_string()), dtype=dtype)
+    return pd.array(values, dtype=dtype)
+
+
+_STR_OR_NONE = {str, type(None)}
 
 
 _NS_MIN, _NS_MAX = pd.Timestamp.min.ceil("D"), pd.Timestamp.max.floor("D")
@@ -149,10 +190,16 @@ _NS_MIN, _NS_MAX = pd.Timestamp.min.ceil("D"), pd.Timestamp.max.floor("D")
 
 def _to_datetime_ns(values: pd.Series) -> pd.Series:
     """Dates as ``datetime64[ns]``; dates outside its range (years before 1678) become NaT."""
-    out = pd.to_datetime(values, errors="coerce")
-    if len(out) and str(out.dtype) != "datetime64[ns]":
+    # without cache: pandas' cache of distinct dates costs more than it saves on article dates
+    out = pd.to_datetime(values, errors="coerce", cache=False)
+    if len(out) and str(out.dtype) != "datetime64[ns]" and _out_of_ns_range(out):
         out = out.where((out >= _NS_MIN) & (out <= _NS_MAX))
     return out.astype("datetime64[ns]")
+
+
+def _out_of_ns_range(dates: pd.Series) -> bool:
+    # two reductions instead of the masking of every date that is only needed if this is true
+    return dates.min() < _NS_MIN or dates.max() > _NS_MAX
 
 
 def conform(table: str, df: pd.DataFrame) -> pd.DataFrame:
