@@ -41,6 +41,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 
 import pandas as pd
 
@@ -49,6 +50,7 @@ from .tables import frame
 from .text import split_sentences, tokenize
 
 Token = tuple[int, int, str]
+_START, _END = itemgetter(0), itemgetter(1)  # of a token
 
 # Words that open a subordinate or relative clause (cut the actor and target search there).
 SUBORDINATORS = frozenset(
@@ -56,6 +58,12 @@ SUBORDINATORS = frozenset(
     "that if unless until since where as but".split()
 )
 _CLAUSE_PUNCT = frozenset(";:—–()[]")
+# Marks that end the search for actors or targets, as subordinators do.
+_BOUNDARY_MARKS = _CLAUSE_PUNCT | {'"', "“", "”", "«", "»"}
+# The words that may be a boundary (if not quoted, no other token is one).
+_BOUNDARY_WORDS = _BOUNDARY_MARKS | SUBORDINATORS
+# The words that may change the clause number (see :attr:`_Sentence.clause`).
+_CLAUSE_MARKS = SUBORDINATORS | _CLAUSE_PUNCT | {",", ";"}
 ORDERING_CUES = {"after": "after", "following": "after", "before": "before"}
 # Prepositions whose object is a target of the event; other prepositions (of, in, at, from,
 # for, ...) introduce modifiers and places.
@@ -78,12 +86,27 @@ ADVERBS = frozenset(
     "also then later subsequently again already recently previously has have had jointly "
     "reportedly officially formally finally just allegedly".split()
 )
+# Words :func:`_skip_back` passes over from a trigger: its modifiers (to the word showing a
+# verb), with a comma (to a coordinating `and`), with auxiliaries (to the end of the subject:
+# `X has not been sanctioned`).
+_MODIFIERS = ADVERBS | NEGATIONS
+_MODIFIERS_OR_COMMA = _MODIFIERS | {","}
+_AUXILIARIES = _MODIFIERS | BE_FORMS | MODALS
+# Words skipped between an ordering cue and its event noun (`after the new invasion`).
+_NOUN_MODIFIERS = DETERMINERS | {"military", "new"}
 PERSON_PRONOUNS = frozenset({"he", "she"})
 SUBJECT_PRONOUNS = frozenset("i we you he she it they who which".split())
 _QUOTE_OPEN = "“„‟〝«"
 _QUOTE_CLOSE = "”〞»"
-# A quotation mark, or the first newline of a blank line (a paragraph break).
-_QUOTE_MARK_OR_BREAK = re.compile("\n(?=\n)|[" + re.escape(_QUOTE_OPEN + _QUOTE_CLOSE) + '"]')
+# A quotation: an opening mark (or `"`) and the next quotation mark if it closes (a closing mark
+# or `"`), in one paragraph (no blank line between). An opening mark followed by another one
+# is not a quotation, the other may start one.
+_QUOTATION = re.compile(
+    "[" + re.escape(_QUOTE_OPEN) + '"]'
+    "[^" + re.escape(_QUOTE_OPEN + _QUOTE_CLOSE) + '"\n]*'
+    "(?:\n(?!\n)[^" + re.escape(_QUOTE_OPEN + _QUOTE_CLOSE) + '"\n]*)*'
+    "[" + re.escape(_QUOTE_CLOSE) + '"]'
+)
 # Temporal prepositions that make a date an adverbial of the clause (`in 2019`).
 TIME_PREPS = frozenset("in on at during since by until till from through throughout".split())
 DEICTIC_STARTS = frozenset(
@@ -154,24 +177,40 @@ def triggers() -> dict[str, dict[tuple[str, ...], Trigger]]:
     return out
 
 
+_Forms = tuple[Trigger | None, Trigger | None, Trigger | None]
+_NO_FORMS: _Forms = (None, None, None)
+
+
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
-    """The first words of all trigger forms: other tokens cannot start a trigger."""
-    return frozenset(words[0] for table in triggers().values() for words in table)
+def _forms() -> dict[tuple[str, ...], _Forms]:
+    """The stop phrase, light verb and verb forms by their words, in one table."""
+    table = triggers()
+    kinds = (table["stop"], table["light"], table["verb"])
+    return {words: tuple(k.get(words) for k in kinds) for words in set().union(*kinds)}
+
+
+@lru_cache(maxsize=1)
+def _scanned_words() -> frozenset[str]:
+    """The words :func:`_scan` looks at: first words of stop phrases, light verb and verb forms,
+    and ordering cues."""
+    return frozenset(words[0] for words in _forms()) | frozenset(ORDERING_CUES)
 
 
 @lru_cache(maxsize=1)
 def _event_starts() -> frozenset[str]:
-    """Words an event can start from: a trigger's first word, or an ordering cue before an
-    event noun (:func:`_nominal_events`). A sentence with none of them has no events."""
-    return _first_words() | frozenset(ORDERING_CUES)
+    """Words an event can start from: the first word of a verb or light verb form, or an ordering
+    cue before an event noun (:func:`_nominal_events`). A sentence with none of them has no
+    events (nouns and stop phrases alone make none)."""
+    table = triggers()
+    verbs = (words[0] for kind in ("verb", "light") for words in table[kind])
+    return frozenset(verbs) | frozenset(ORDERING_CUES)
 
 
 # --------------------------------------------------------------------------------------------
 # One sentence
 
 
-@dataclass
+@dataclass(slots=True)
 class _Event:
     sentence_id: int
     start: int
@@ -188,7 +227,6 @@ class _Event:
     targets: list[dict] = field(default_factory=list)
     negated: bool = False
     hypothetical: bool = False
-    clause: int = 0
     subject_word: str = ""  # the word just before the trigger (a pronoun subject?)
     nominal: bool = False  # an event noun after an ordering cue (`after Iran's attack`)
     after: int | None = None  # index of the event this one follows
@@ -216,6 +254,19 @@ class _Marks:
         lo = bisect_left(self.entity_starts, start)
         return self.entities[lo : bisect_left(self.entity_starts, end, lo)]
 
+    def last_person_before(self, offset: int) -> dict | None:
+        """The person entity ending by ``offset`` that starts last (the first in table order on
+        a tie), if any. Entities end after they start, so only those starting by ``offset``
+        are looked at, from the last back."""
+        best = None
+        for k in range(bisect_right(self.entity_starts, offset) - 1, -1, -1):
+            ent = self.entities[k]
+            if best is not None and ent["start"] < best["start"]:
+                break
+            if ent.get("label") == "PERSON" and ent["end"] <= offset:
+                best = ent  # an earlier one of the same start comes first in table order
+        return best
+
     def quoted_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quoted spans overlapping ``[start, end)``."""
         lo = max(0, bisect_right(self.quote_starts, start) - 1)
@@ -223,42 +274,71 @@ class _Marks:
         return [q for q in self.quoted[lo:hi] if q[1] > start]
 
 
+def _token_from(tokens: list[Token], offset: int, lo: int = 0) -> int:
+    """Index of the first token starting at or after character ``offset``."""
+    return bisect_left(tokens, offset, lo, key=_START)
+
+
+def _token_ending_after(tokens: list[Token], offset: int) -> int:
+    """Index of the first token ending after character ``offset``."""
+    return bisect_right(tokens, offset, key=_END)
+
+
 class _Sentence:
     """Tokens of one sentence with entity and quotation marks, and its clause numbering."""
 
-    def __init__(self, sent: dict, tokens: list[Token], lower: list[str], marks: _Marks):
+    def __init__(
+        self, sent: dict, tokens: list[Token], lower: list[str], cues: list[int], marks: _Marks
+    ):
         self.sentence_id = int(sent["sentence_id"])
         self.tokens = tokens
         self.lower = lower  # the tokens in lower case
         n = len(self.tokens)
-        self.entity_at: list[int | None] = [None] * n  # index into self.entities
         self.entities = marks.entities_in(sent["start"], sent["end"])
-        starts = [t[0] for t in self.tokens]
-        self.ends = [t[1] for t in self.tokens]
+        entity_at: list[int | None] = [None] * n  # index into self.entities
         for k, ent in enumerate(self.entities):
             # the tokens overlapping the entity; an earlier entity keeps a shared token
-            for i in range(bisect_right(self.ends, ent["start"]), bisect_left(starts, ent["end"])):
-                if self.entity_at[i] is None:
-                    self.entity_at[i] = k
+            first = _token_ending_after(tokens, ent["start"])
+            for i in range(first, _token_from(tokens, ent["end"], first)):
+                if entity_at[i] is None:
+                    entity_at[i] = k
+        self.entity_at = entity_at
         self.quoted = [False] * n  # whether the token starts inside quotation marks
         for qs, qe in marks.quoted_in(sent["start"], sent["end"]):
-            for i in range(bisect_left(starts, qs), bisect_left(starts, qe)):
+            for i in range(_token_from(tokens, qs), _token_from(tokens, qe)):
                 self.quoted[i] = True
-        self.clause = self._clauses()
+        self.cues = cues  # the tokens that are ordering cues (`after`, `before`, `following`)
+        self._clause: list[int] | None = None  # see :attr:`clause`
+
+    @property
+    def clause(self) -> list[int]:
+        """Clause number per token: 0 for the main clause, k > 0 for the k-th subordinate.
+
+        Made on first use: only events ordered by a cue or dated by a time expression need it."""
+        if self._clause is None:
+            self._clause = self._clauses()
+        return self._clause
 
     def _clauses(self) -> list[int]:
-        """Clause number per token: 0 for the main clause, k > 0 for the k-th subordinate."""
-        out, current, n_sub, in_sub = [], 0, 0, False
-        for i, w in enumerate(self.lower):
+        """:attr:`clause`, from the tokens that may change it (few), filling the runs between."""
+        lower = self.lower
+        out: list[int] = []  # filled up to each token that changes the clause
+        current, n_sub, in_sub = 0, 0, False
+        for i in [i for i, w in enumerate(lower) if w in _CLAUSE_MARKS]:
+            w = lower[i]
             if w in SUBORDINATORS and self.is_subordinator(i):
                 n_sub += 1
-                current, in_sub = n_sub, True
+                new, in_sub = n_sub, True
             elif in_sub and w in {",", ";"}:
-                current, in_sub = 0, False
+                new, in_sub = 0, False
             elif w in _CLAUSE_PUNCT:
                 n_sub += 1
-                current, in_sub = n_sub, False
-            out.append(current)
+                new, in_sub = n_sub, False
+            else:
+                continue
+            out += [current] * (i - len(out))
+            current = new
+        out += [current] * (len(lower) - len(out))
         return out
 
     def is_subordinator(self, i: int) -> bool:
@@ -276,10 +356,9 @@ class _Sentence:
         """Whether token ``i`` ends the search for actors or targets."""
         w = self.lower[i]
         return (
-            self.is_subordinator(i)
-            or w in _CLAUSE_PUNCT
+            w in _BOUNDARY_MARKS
             or self.quoted[i]
-            or w in {'"', "“", "”", "«", "»"}
+            or (w in SUBORDINATORS and self.is_subordinator(i))
         )
 
     def groups(self, lo: int, hi: int) -> list[tuple[int, int, list[int]]]:
@@ -336,17 +415,7 @@ def _quoted_ranges(text: str, start: int, quotes: list[dict]) -> list[tuple[int,
         if q.get("kind") in ("direct", "partial", "title") and q.get("start") is not None
     ]
     # Pair marks per paragraph ourselves too: a closing straight `"` may end a curly `“`.
-    opened: int | None = None
-    for m in _QUOTE_MARK_OR_BREAK.finditer(text, start):
-        i, c = m.start(), m.group()
-        if c == "\n":  # a paragraph break
-            opened = None
-        elif c in _QUOTE_OPEN or (c == '"' and opened is None):
-            opened = i
-        elif c in _QUOTE_CLOSE or c == '"':
-            if opened is not None:
-                spans.append((opened, i + 1))
-            opened = None
+    spans += [m.span() for m in _QUOTATION.finditer(text, start)]
     return spans
 
 
@@ -377,11 +446,6 @@ def _find_noun(sent: _Sentence, lo: int, hi: int, step: int) -> tuple[int, Trigg
     return None
 
 
-def _is_noun_use(sent: _Sentence, i: int) -> bool:
-    prev = sent.lower[i - 1] if i else ""
-    return prev in DETERMINERS or (i > 0 and sent.entity_at[i - 1] is not None and prev == "'s")
-
-
 def _ambiguous_form(trig: Trigger) -> bool:
     """A base or `-s` form (`embargo`, `supplies`, `attacks`) that may as well be a noun."""
     word = trig.words[0]
@@ -391,7 +455,7 @@ def _ambiguous_form(trig: Trigger) -> bool:
 def _verb_context(sent: _Sentence, i: int) -> bool:
     """Whether the word before an ambiguous form shows a verb: a subject entity or pronoun, an
     auxiliary or modal (`the US sanctions`, `they attack`, `will impose`)."""
-    j = _skip_back(sent, i, ADVERBS | NEGATIONS)
+    j = _skip_back(sent, i, _MODIFIERS)
     if j < 0:
         return False
     w = sent.lower[j]
@@ -407,7 +471,8 @@ def _verb_context(sent: _Sentence, i: int) -> bool:
 def _skip_back(sent: _Sentence, i: int, words: frozenset) -> int:
     """Index of the first token before ``i`` that is not in ``words`` nor an `-ly` adverb."""
     j = i - 1
-    while j >= 0 and (sent.lower[j] in words or _is_adverb(sent, j)):
+    lower = sent.lower
+    while j >= 0 and (lower[j] in words or (lower[j].endswith("ly") and _is_adverb(sent, j))):
         j -= 1
     return j
 
@@ -418,41 +483,62 @@ def _is_adverb(sent: _Sentence, j: int) -> bool:
     return len(w) > 4 and w.endswith("ly") and w.islower()
 
 
-def _sentence_events(sent: _Sentence) -> list[_Event]:
-    table = triggers()
-    first_words = _first_words()
+# A trigger candidate: its token, and the stop phrase, light verb and verb forms starting there.
+_Candidate = tuple[int, Trigger | None, Trigger | None, Trigger | None]
+
+
+def _scan(lower: list[str]) -> tuple[list[_Candidate], list[int]]:
+    """Where a trigger may start, judged from the words alone, and the ordering cues.
+
+    The candidates are every stop phrase, and the light verb and verb forms not ruled out by
+    the word before them (the tests of :func:`_sentence_events` that need no entities nor
+    quotation marks). Other tokens start no event, so a sentence with no verb form here and no
+    ordering cue (an event noun may follow one) has no events."""
+    forms, scanned = _forms(), _scanned_words()
+    candidates: list[_Candidate] = []
+    cues: list[int] = []
+    for i in [i for i, w in enumerate(lower) if w in scanned]:
+        w = lower[i]
+        if w in ORDERING_CUES:
+            cues.append(i)
+        # the forms of one word and of two, the longer first (as :func:`_match_form`)
+        one = forms.get((w,), _NO_FORMS)
+        two = forms.get((w, lower[i + 1]), _NO_FORMS) if i + 1 < len(lower) else _NO_FORMS
+        stop = two[0] or one[0]
+        if stop is not None:
+            candidates.append((i, stop, None, None))
+            continue
+        light, verb = two[1] or one[1], two[2] or one[2]
+        trig = light or verb
+        prev = lower[i - 1] if i else ""
+        # a noun after a determiner or possessive (`the attack`, `Russia's attack`), an
+        # infinitive (`to attack`)
+        if trig is None or prev in DETERMINERS or prev == "to":
+            continue
+        if trig.words[0].endswith("ing") and prev in GERUND_PREPS:
+            continue  # `accused Kyiv of attacking`: a complement, not a reported event
+        candidates.append((i, None, light, verb))
+    return candidates, cues
+
+
+def _sentence_events(sent: _Sentence, candidates: list[_Candidate]) -> list[_Event]:
+    """The events of a sentence, from its trigger candidates (see :func:`_scan`)."""
     classes = event_classes()
     events: list[_Event] = []
     used: set[int] = set()
-    i = 0
     n = len(sent.tokens)
-    while i < n:
-        if (
-            sent.lower[i] not in first_words
-            or sent.quoted[i]
-            or i in used
-            or sent.entity_at[i] is not None
-        ):
-            i += 1
+    resume = 0  # the token after the last trigger or stop phrase
+    for i, stop, light, verb in candidates:
+        if i < resume or sent.quoted[i] or sent.entity_at[i] is not None:
             continue
-        stop = _match_form(sent, i, table["stop"])
         if stop is not None:  # `seized on the massacre`, `signed on`: not those events
-            i += len(stop.words)
+            resume = i + len(stop.words)
             continue
-        light = _match_form(sent, i, table["light"])
-        verb = _match_form(sent, i, table["verb"])
         trig = light or verb
-        if trig is None or _is_noun_use(sent, i) or (i and sent.lower[i - 1] == "to"):
-            i += 1
-            continue
-        if trig.words[0].endswith("ing") and i and sent.lower[i - 1] in GERUND_PREPS:
-            i += 1  # `accused Kyiv of attacking`: a complement, not a reported event
-            continue
         if _ambiguous_form(trig) and not _verb_context(sent, i):
-            i += 1  # `covert embargo`, `arms supplies`: a noun here
-            continue
+            continue  # `covert embargo`, `arms supplies`: a noun here
         width = len(trig.words)
-        before = _skip_back(sent, i, ADVERBS | NEGATIONS)
+        before = _skip_back(sent, i, _MODIFIERS)
         passive = before >= 0 and sent.lower[before] in BE_FORMS
         start, end, tok_end = sent.tokens[i][0], sent.tokens[i + width - 1][1], i + width
         cls, action, noun_left = trig.event_class, trig.action, False
@@ -475,24 +561,23 @@ def _sentence_events(sent: _Sentence) -> list[_Event]:
             elif verb is not None and verb.event_class:
                 cls, action = verb.event_class, verb.action
         if not cls or cls not in classes:
-            i += 1
             continue
         ev = _Event(sent.sentence_id, start, end, i, tok_end, trig, cls, action, passive, noun_left)
         ev.obj_start = i + width
-        ev.clause = sent.clause[i]
-        ev.negated = any(
-            sent.lower[j] in NEGATIONS or sent.lower[j].endswith("n't")
-            for j in range(before + 1, i)
-        ) or (before >= 0 and sent.lower[before].endswith("n't"))
+        skipped = sent.lower[before + 1 : i]  # adverbs and negations
+        ev.negated = any(w in NEGATIONS or w.endswith("n't") for w in skipped) or (
+            before >= 0 and sent.lower[before].endswith("n't")
+        )
         prev2 = sent.lower[max(0, before - 1) : before + 1]
-        ev.hypothetical = any(w in MODALS for w in prev2) or bool(
+        ev.hypothetical = not MODALS.isdisjoint(prev2) or bool(
             before >= 0 and sent.lower[before] == "be" and "to" in prev2
         )
         events.append(ev)
         used.update(range(i, tok_end))
-        i = tok_end
-    events += _nominal_events(sent, used)
-    events.sort(key=lambda e: e.tok)
+        resume = tok_end
+    nominal = _nominal_events(sent, used)
+    if nominal:
+        events = sorted(events + nominal, key=lambda e: e.tok)
     for k in range(len(events)):
         _participants(sent, events, k)
     _ordering(sent, events)
@@ -503,10 +588,10 @@ def _nominal_events(sent: _Sentence, used: set[int]) -> list[_Event]:
     """Event nouns after an ordering cue: `following Iran's attack on Israel`, `after the
     invasion`. Their possessor is the actor; they exist to carry the ordering constraint."""
     nouns = triggers()["noun"]
-    out = []
+    out: list[_Event] = []
     n = len(sent.tokens)
-    for i, w in enumerate(sent.lower):
-        if w not in ORDERING_CUES or sent.quoted[i] or sent.entity_at[i] is not None:
+    for i in sent.cues:
+        if sent.quoted[i] or sent.entity_at[i] is not None:
             continue
         j, actors = i + 1, []
         if j < n and sent.entity_at[j] is not None:
@@ -517,7 +602,7 @@ def _nominal_events(sent: _Sentence, used: set[int]) -> list[_Event]:
                 continue
             actors, j = [sent.entities[k]], j + 1
         skipped = 0
-        while j < n and skipped < 3 and sent.lower[j] in DETERMINERS | {"military", "new"}:
+        while j < n and skipped < 3 and sent.lower[j] in _NOUN_MODIFIERS:
             j, skipped = j + 1, skipped + 1
         trig = _match_form(sent, j, nouns) if j < n and j not in used else None
         if trig is None or not trig.event_class:
@@ -525,7 +610,7 @@ def _nominal_events(sent: _Sentence, used: set[int]) -> list[_Event]:
         end = j + len(trig.words)
         ev = _Event(sent.sentence_id, sent.tokens[j][0], sent.tokens[end - 1][1], j, end, trig,
                     trig.event_class, trig.action, nominal=True)  # fmt: skip
-        ev.obj_start, ev.clause, ev.actors = end, sent.clause[j], actors
+        ev.obj_start, ev.actors = end, actors
         used.update(range(j, end))
         out.append(ev)
     return out
@@ -535,8 +620,9 @@ def _clause_start(sent: _Sentence, events: list[_Event], k: int) -> int:
     """First token of the span where the subject of event ``k`` may be."""
     ev = events[k]
     lo = 0
+    lower, quoted = sent.lower, sent.quoted
     for j in range(ev.tok - 1, -1, -1):
-        if sent.is_boundary(j):
+        if (quoted[j] or lower[j] in _BOUNDARY_WORDS) and sent.is_boundary(j):
             lo = j + 1
             break
     if k > 0 and events[k - 1].tok_end > lo:
@@ -554,10 +640,11 @@ def _clause_end(sent: _Sentence, events: list[_Event], k: int) -> int:
     hi = len(sent.tokens)
     if k + 1 < len(events):
         hi = events[k + 1].tok
+    lower, quoted = sent.lower, sent.quoted
     for j in range(ev.tok_end, hi):
-        if sent.is_boundary(j):
+        if (quoted[j] or lower[j] in _BOUNDARY_WORDS) and sent.is_boundary(j):
             return j
-        if sent.lower[j] == "," and not (
+        if lower[j] == "," and not (
             j > 0 and sent.entity_at[j - 1] is not None and _entity_follows(sent, j + 1, hi)
         ):
             return j
@@ -574,7 +661,7 @@ def _coordinated_with_previous(sent: _Sentence, events: list[_Event], k: int) ->
     if k == 0:
         return False
     ev, prev = events[k], events[k - 1]
-    j = _skip_back(sent, ev.tok, ADVERBS | NEGATIONS | {","})
+    j = _skip_back(sent, ev.tok, _MODIFIERS_OR_COMMA)
     return (
         j >= prev.tok_end
         and sent.lower[j] in {"and", "but", "or", "then"}
@@ -606,7 +693,7 @@ def _participants(sent: _Sentence, events: list[_Event], k: int) -> None:
     ev = events[k]
     lo = _clause_start(sent, events, k)
     hi = _clause_end(sent, events, k)
-    left_end = _skip_back(sent, ev.tok, ADVERBS | NEGATIONS | BE_FORMS | MODALS) + 1
+    left_end = _skip_back(sent, ev.tok, _AUXILIARIES) + 1
     if ev.nominal:
         actors = list(ev.actors)
         targets = _pick_objects(sent, ev.obj_start, hi)
@@ -640,9 +727,9 @@ def _ordering(sent: _Sentence, events: list[_Event]) -> None:
     """`X after Y` / `before Y` / `following Y` between events of one sentence."""
     if not events:
         return
-    for i, w in enumerate(sent.lower):
-        rel = ORDERING_CUES.get(w)
-        if rel is None or sent.quoted[i]:
+    for i in sent.cues:
+        rel = ORDERING_CUES[sent.lower[i]]
+        if sent.quoted[i]:
             continue
         sub = [
             k for k, e in enumerate(events) if e.tok > i and sent.clause[e.tok] == sent.clause[i]
@@ -680,12 +767,21 @@ def _adverbial(text: str, tx: dict, sent: dict) -> bool:
     return prev in TIME_PREPS or (prev in {"early", "late", "mid", "later"} and prev2 in TIME_PREPS)
 
 
+def _missing(value: object) -> bool:
+    """``pd.isna`` of one value, without its cost for the usual ones (a Timestamp, NaT, None)."""
+    if isinstance(value, pd.Timestamp):  # never NaT (not a Timestamp)
+        return False
+    if value is None or value is pd.NaT:
+        return True
+    return bool(pd.isna(value))
+
+
 def _dated(timexes: list[dict]) -> list[dict]:
     """The dates and times with a known interval (those that can date an event)."""
     return [
         tx
         for tx in timexes
-        if tx.get("type") in ("DATE", "TIME") and not pd.isna(tx.get("interval_start"))
+        if tx.get("type") in ("DATE", "TIME") and not _missing(tx.get("interval_start"))
     ]
 
 
@@ -695,8 +791,8 @@ def _timex_for(
     """The time expression dating ``ev`` among ``timexes`` (the sentence's, from :func:`_dated`)."""
     best, best_key = None, None
     for tx in timexes:
-        idx = bisect_right(sent.ends, tx["start"])  # the first token ending after its start
-        if idx == len(sent.tokens) or sent.quoted[idx] or sent.clause[idx] != ev.clause:
+        idx = _token_ending_after(sent.tokens, tx["start"])
+        if idx == len(sent.tokens) or sent.quoted[idx] or sent.clause[idx] != sent.clause[ev.tok]:
             continue
         if not _adverbial(text, tx, srec):
             continue
@@ -726,29 +822,30 @@ def _lead_sentence(sentences: list[dict]) -> int | None:
 
 
 def _ids(entities: list[dict]) -> tuple[str | None, str | None]:
+    if not entities:
+        return None, None
     ids = [str(e.get("entity_id") or e.get("text")) for e in entities]
     names = [str(e.get("canonical_name") or e.get("text")) for e in entities]
     ids, names = list(dict.fromkeys(ids)), list(dict.fromkeys(names))
     return ("|".join(ids) or None, "|".join(names) or None)
 
 
-def _resolve_pronoun(ev: _Event, entities: list[dict], quotes: list[dict], srec: dict) -> None:
+def _resolve_pronoun(ev: _Event, marks: _Marks, speakers: list[dict], srec: dict) -> None:
+    """Actors for an event with none: the speaker of a quote (``speakers``: the quotes with one)
+    in the sentence of a statement, or the person last named before `he` or `she`."""
     if ev.actors:
         return
     if ev.event_class == "statement":
-        for q in quotes:
-            if (
-                q.get("speaker_id")
-                and srec["start"] <= int(q.get("speaker_start") or -1) < srec["end"]
-            ):
+        for q in speakers:
+            if srec["start"] <= int(q.get("speaker_start") or -1) < srec["end"]:
                 ev.actors = [
                     {"entity_id": q["speaker_id"], "canonical_name": q.get("speaker") or ""}
                 ]
                 return
     if ev.subject_word in PERSON_PRONOUNS:
-        people = [e for e in entities if e.get("label") == "PERSON" and e["end"] <= ev.start]
-        if people:
-            ev.actors = [max(people, key=lambda e: e["start"])]
+        person = marks.last_person_before(ev.start)
+        if person is not None:
+            ev.actors = [person]
 
 
 def _verbal_attack(ev: _Event) -> None:
@@ -770,19 +867,23 @@ def event_step(doc: Document) -> dict[str, list[dict]]:
     dated = _dated(doc.timexes)
     event_starts = _event_starts()
     lead = _lead_sentence(sentences)
-    out: list[_Event] = []
+    speakers = [q for q in doc.quotes if q.get("speaker_id")]
     per_sentence: list[tuple[_Sentence, dict, list[_Event]]] = []
     for srec in sentences:
         tokens = tokenize(text, int(srec["start"]), int(srec["end"]))
         lower = [t[2].lower() for t in tokens]
         if event_starts.isdisjoint(lower):  # no word an event can start from
             continue
-        sent = _Sentence(srec, tokens, lower, marks)
-        evs = _sentence_events(sent)
+        candidates, cues = _scan(lower)
+        if not cues and all(stop for _, stop, _, _ in candidates):
+            continue  # no verb form nor ordering cue to start an event
+        sent = _Sentence(srec, tokens, lower, cues, marks)
+        evs = _sentence_events(sent, candidates)
         for ev in evs:
-            _resolve_pronoun(ev, entities, doc.quotes, srec)
+            _resolve_pronoun(ev, marks, speakers, srec)
             _verbal_attack(ev)
-        per_sentence.append((sent, srec, evs))
+        if evs:
+            per_sentence.append((sent, srec, evs))
     records: list[dict] = []
     # events another one is ordered against (`... after Ankara bought X`) are background
     referenced: set[tuple[int, int]] = set()
@@ -791,12 +892,13 @@ def event_step(doc: Document) -> dict[str, list[dict]]:
             for other in (ev.after, ev.before):
                 if other is not None:
                     referenced.add((ev.sentence_id, other))
+    classes = event_classes()
+    day: pd.Timestamp | None = None  # the article date, made on first use
     for sent, srec, evs in per_sentence:
-        base = len(out)
-        out.extend(evs)
+        base = len(records)
         sentence_dates = [tx for tx in dated if srec["start"] <= tx["start"] < srec["end"]]
-        for ev in evs:
-            cls = event_classes()[ev.event_class]
+        for k, ev in enumerate(evs):
+            cls = classes[ev.event_class]
             actors, actor_names = _ids(ev.actors)
             targets, target_names = _ids(ev.targets)
             tx = _timex_for(sent, ev, evs, sentence_dates, text, srec)
@@ -835,12 +937,14 @@ def event_step(doc: Document) -> dict[str, list[dict]]:
                 and not ev.hypothetical
                 and rec["after_event"] is None
                 and rec["before_event"] is None
-                and (ev.sentence_id, evs.index(ev)) not in referenced
+                and (ev.sentence_id, k) not in referenced
                 and (ev.event_class == "statement" or sent.sentence_id == lead)
             ):
-                day = pd.Timestamp(doc.date)
+                if day is None:
+                    day = pd.Timestamp(doc.date)
+                    day_value = day.strftime("%Y-%m-%d")
                 rec.update(
-                    timex_value=day.strftime("%Y-%m-%d"),
+                    timex_value=day_value,
                     interval_start=day,
                     interval_end=day,
                     dated_by="article_date",

@@ -404,3 +404,91 @@ def test_sentences_without_event_words_give_nothing_but_keep_ids():
     df = events_of("Nice weather today. The mood was calm. France sanctioned Russia.")
     assert summary(df) == [("sanctioned", "sanction", "gpe:FRA", "gpe:RUS")]
     assert df["sentence_id"].tolist() == [2]
+
+
+# --------------------------------------------------------------------------------------------
+# Lookups made fast, against the plain definitions they replace
+
+
+def _paired_marks(text, start):
+    """Quotation marks paired one by one: the definition of ``_QUOTATION``."""
+    import re
+
+    from analysis.events import _QUOTE_CLOSE, _QUOTE_OPEN
+
+    spans, opened = [], None
+    for m in re.finditer("\n(?=\n)|[" + re.escape(_QUOTE_OPEN + _QUOTE_CLOSE) + '"]', text[start:]):
+        i, c = start + m.start(), m.group()
+        if c == "\n":  # a paragraph break
+            opened = None
+        elif c in _QUOTE_OPEN or (c == '"' and opened is None):
+            opened = i
+        elif c in _QUOTE_CLOSE or c == '"':
+            if opened is not None:
+                spans.append((opened, i + 1))
+            opened = None
+    return spans
+
+
+def test_quotation_marks_pair_as_one_by_one():
+    import random
+
+    from analysis.events import _quoted_ranges
+
+    rng = random.Random(7)
+    alphabet = list("“„‟〝«”〞»") + ['"'] * 4 + ["\n"] * 3 + list("ab ")
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        start = rng.randint(0, len(text))
+        assert _quoted_ranges(text, start, []) == _paired_marks(text, start), (text, start)
+
+
+def test_last_person_before_is_the_latest_start_first_in_table_order():
+    import random
+
+    from analysis.events import _Marks
+
+    rng = random.Random(3)
+    for _ in range(500):
+        entities = []
+        for k in range(rng.randint(0, 8)):
+            start = rng.randint(0, 20)
+            label = rng.choice(["PERSON", "GPE"])
+            entities.append(
+                {"start": start, "end": start + rng.randint(1, 4), "label": label, "k": k}
+            )
+        marks = _Marks(entities, [])
+        for offset in range(0, 26):
+            people = [e for e in entities if e["label"] == "PERSON" and e["end"] <= offset]
+            expected = max(people, key=lambda e: e["start"]) if people else None
+            assert marks.last_person_before(offset) is expected
+
+
+def test_clause_numbers_as_token_by_token():
+    from analysis.events import _CLAUSE_PUNCT, SUBORDINATORS, _Marks, _Sentence
+    from analysis.text import tokenize
+
+    def by_token(sent):
+        out, current, n_sub, in_sub = [], 0, 0, False
+        for i, w in enumerate(sent.lower):
+            if w in SUBORDINATORS and sent.is_subordinator(i):
+                n_sub += 1
+                current, in_sub = n_sub, True
+            elif in_sub and w in {",", ";"}:
+                current, in_sub = 0, False
+            elif w in _CLAUSE_PUNCT:
+                n_sub += 1
+                current, in_sub = n_sub, False
+            out.append(current)
+        return out
+
+    for text in [
+        "After Ankara bought the S-400, which Russia sold; the US sanctioned it, as well as X.",
+        "France (and Britain) said that they would act, but Germany, which hesitated, did not.",
+        "No clause here",
+        "",
+    ]:
+        tokens = tokenize(text)
+        record = {"sentence_id": 0, "start": 0, "end": len(text)}
+        sent = _Sentence(record, tokens, [t[2].lower() for t in tokens], [], _Marks([], []))
+        assert sent.clause == by_token(sent), text
