@@ -309,12 +309,28 @@ def _duration(n: float | str, unit: str) -> str:
 # ----------------------------------------------------------------------------------------------
 # Context: article date, sentence, tense, earlier mentions
 
+# The characters that ``re.IGNORECASE`` matches to an ASCII letter besides its two cases (the
+# tests check all of Unicode): folded before lower-casing, so that a text's folded form (see
+# :func:`_fold`) holds an ASCII letter exactly where ``re.IGNORECASE`` matches one.
+_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED_CHARS = re.compile("[\u0130\u0131\u017f\u212a]")
 
+
+def _fold(text: str) -> str:
+    """``text`` in lower case, with ``_ASCII_FOLDS`` first: the same length and the same word
+    characters (tests check all of Unicode), and a case-sensitive pattern of lower-case ASCII
+    letters matches it where the same pattern with ``re.IGNORECASE`` matches ``text``."""
+    if not text.isascii() and _FOLDED_CHARS.search(text):
+        text = text.translate(_ASCII_FOLDS)
+    return text.lower()
+
+
+# The tense cues are read in the folded sentence (case-sensitive patterns are several times
+# faster in ``re`` than the same ones with ``re.IGNORECASE``, and match the same spans there).
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|won't|'ll|’ll|going\s+to|plan(?:s|ned|ning)?\s+to|intends?\s+to|"
     r"expect(?:s|ed)?\s+to|scheduled|slated|due\s+to|set\s+to|(?:is|are)\s+to|"
-    r"to\s+be\s+held|would|as\s+soon\s+as|upcoming)\b",
-    re.IGNORECASE,
+    r"to\s+be\s+held|would|as\s+soon\s+as|upcoming)\b"
 )
 
 
@@ -328,7 +344,7 @@ def _past_cue() -> re.Pattern:
         irregular = _trie_regex(set(verbs)).pattern
     else:
         irregular = vocabulary().alt("past_verb")
-    return re.compile(rf"\b(?:{irregular}|ago|earlier|[a-z]{{2,}}ed)\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{irregular}|ago|earlier|[a-z]{{2,}}ed)\b")
 
 
 _TENSE_WINDOW = 120  # characters either side of a time expression
@@ -346,6 +362,7 @@ class _Context:
     mentions: list[dict]  # resolved records so far (for anaphoric quarters and "a year earlier")
     sentence_id: int
     _tenses: dict[tuple[int, int], str] = field(default_factory=dict, init=False, repr=False)
+    _folded: str | None = field(default=None, init=False, repr=False)  # _fold(sentence)
 
     def tense(self, start: int, end: int) -> str:
         """``past``, ``future`` or ``none``: the tense cue nearest to a span (sentence offsets).
@@ -358,10 +375,12 @@ class _Context:
         return known
 
     def _tense(self, start: int, end: int) -> str:
+        if self._folded is None:
+            self._folded = _fold(self.sentence)
         best: tuple[int, str] | None = None
         lo, hi = max(0, start - _TENSE_WINDOW), min(len(self.sentence), end + _TENSE_WINDOW)
         for kind, pattern in (("future", _FUTURE_CUE), ("past", _past_cue())):
-            for m in pattern.finditer(self.sentence, lo, hi):
+            for m in pattern.finditer(self._folded, lo, hi):
                 if m.start() < end and m.end() > start:
                     continue  # a cue inside the expression itself (last, next) says nothing
                 dist = start - m.end() if m.end() <= start else m.start() - end
@@ -440,6 +459,8 @@ class _Rule:
     name: str
     pattern: re.Pattern
     normalise: Callable[[re.Match, _Context], _Norm | None]
+    # the same pattern without re.IGNORECASE, for the folded sentence (see _folded_twin)
+    folded: re.Pattern | None = None
 
 
 def _month_re() -> str:
@@ -1053,10 +1074,13 @@ def rules() -> tuple[_Rule, ...]:
     dayparts = v.alt("daypart")
     seasons = v.alt("season")
     holidays = v.alt("holiday").replace("'", "['’]")
+    # Letters are written in lower case where case is ignored (``q1``, not ``Q1``): the same
+    # for re.IGNORECASE, and such a rule can scan the folded sentence (see _folded_twin).
     flags = re.IGNORECASE
 
     def rule(name: str, pattern: str, fn: Callable) -> _Rule:
-        return _Rule(name, re.compile(_LEFT + pattern + _RIGHT, flags), fn)
+        compiled = re.compile(_LEFT + pattern + _RIGHT, flags)
+        return _Rule(name, compiled, fn, _folded_twin(compiled))
 
     return (
         rule(
@@ -1098,7 +1122,7 @@ def rules() -> tuple[_Rule, ...]:
             "quarter",
             rf"(?:the\s+)?(?:(?P<year0>{_YEAR})\s+|(?P<rel0>this|last|next)\s+year['’]s\s+)?"
             rf"(?:(?:fiscal|calendar)[-\s]+)?(?:(?P<ord>first|second|third|fourth|"
-            rf"1st|2nd|3rd|4th)|Q(?P<qn>[1-4]))[-\s]+(?:(?:fiscal|calendar)\s+)?"
+            rf"1st|2nd|3rd|4th)|q(?P<qn>[1-4]))[-\s]+(?:(?:fiscal|calendar)\s+)?"
             rf"(?P<unit>quarter|half|period)?"
             rf"(?:,?\s+(?:of\s+)?(?:(?:fiscal\s+)?{year}|(?P<rel>this|last|next)\s+year))?",
             _n_quarter,
@@ -1246,25 +1270,33 @@ _POINT_MODS = {"START", "END", "MID"}
 #
 # Most sentences hold no time expression, and running every rule over every sentence was most
 # of the cost of this step. A match of a rule cannot do without some literal text: ``quarter``
-# for ``quarter_ref``, a capitalised month name for ``month``, a digit for ``numeric``. These
-# *triggers* are read off each compiled pattern (:func:`_required`), so they follow the grammar
-# and its vocabulary by construction; a sentence is scanned once for all triggers, and a rule
-# runs only when each of its requirements is met. The analysis is sound, not complete: what it
-# does not understand requires nothing. ``tests/test_timex.py`` checks on strings generated
-# from the patterns that no match is lost.
+# for ``quarter_ref``, a capitalised month name for ``month``, a four-digit run for ``year``.
+# These *triggers* are read off each compiled pattern (:func:`_required`), so they follow the
+# grammar and its vocabulary by construction; a sentence is scanned once for all triggers, and
+# a rule runs only when each of its requirements is met. The analysis is sound, not complete:
+# what it does not understand requires nothing. ``tests/test_timex.py`` checks on strings
+# generated from the patterns that no match is lost.
+#
+# Triggers and sentences are read in the same plain alphabet: every decimal digit is ``0``
+# (``1[5-9]\d\d`` needs ``0000``), and ``_MARK`` stands at every position that is not inside a
+# word, so that a trigger the pattern puts at a word edge (after ``\s`` or the rules'
+# ``(?<![\w...])``) is not found inside a longer word (``per`` in ``paper``, ``now`` in ``know``).
 
-_Trigger = tuple[str, bool | None]  # (text, ignore case); _DIGIT: any decimal digit (``\d``)
-_Chars = tuple[tuple[str, bool], ...]  # a literal string, each character with its IGNORECASE
-_DIGIT: _Trigger = (r"\d", None)
+_Trigger = tuple[str, bool]  # (marked text, ignore case)
+_Char = tuple[str, bool | None]  # a literal character with its IGNORECASE flag, or _EDGE
+_Chars = tuple[_Char, ...]  # a literal string
+# A non-word character or the end of the text, unknown otherwise: what whitespace and the
+# rules' word-edge lookarounds put next to a match. A trigger never spans one; the text on
+# either side of it lies at a word edge.
+_EDGE: _Char = ("", None)
+_MARK = "\x01"
+_MARKS = re.compile(r"(?<!\w)|(?!\w)")  # the positions that are not inside a word
+_WORD_CHAR = re.compile(r"\w")
+_ZERO = "0"  # every decimal digit
+_DIGITS = re.compile(r"\d")
 _FINITE_MAX = 64  # literal strings tracked per node of the pattern before giving up on them
-# The characters that ``re.IGNORECASE`` matches to an ASCII letter besides its two cases (the
-# test checks all of Unicode): folded before lower-casing, so a sentence's lower-case form holds
-# every case-insensitive trigger its rules can match.
-_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-_FOLDED_CHARS = re.compile("[\u0130\u0131\u017f\u212a]")
-_ANY_DIGIT = re.compile(r"\d")
 _IGNORECASE = int(re.IGNORECASE)  # a plain int: the flag arithmetic of re.RegexFlag is slow
-_RARE_CHARS = "-/:"  # single characters still worth a trigger (speed only: any choice is sound)
+_RARE_CHARS = "-/:0"  # single characters still worth a trigger (speed only: any choice is sound)
 
 
 def _required(pattern: re.Pattern) -> list[frozenset[_Trigger]]:
@@ -1280,58 +1312,73 @@ def _required(pattern: re.Pattern) -> list[frozenset[_Trigger]]:
     except Exception:  # a parser that changed shape: no prefilter, same results
         return []
     if finite is not None:
-        needs = [t for t in [_triggers(finite)] if t]
+        needs = _triggers(finite)
     return needs
 
 
-def _seq_needs(items: list, flags: int) -> tuple[set[_Chars] | None, list[frozenset[_Trigger]]]:
+def _join(a: _Chars, b: _Chars) -> _Chars:
+    """``a`` then ``b``; two edges in a row are one (``\\s+`` is one edge, as is ``\\s``)."""
+    if a and b and a[-1] == _EDGE and b[0] == _EDGE:
+        return a + b[1:]
+    return a + b
+
+
+def _seq_needs(
+    items: list, flags: int, edge: bool = False
+) -> tuple[set[_Chars] | None, list[frozenset[_Trigger]]]:
     """``(strings, needs)`` of a sequence of pattern nodes: ``strings`` is the set of strings it
-    matches when that is a small set of literals (else ``None``), ``needs`` its requirements."""
-    run: set[_Chars] = {()}  # the literal strings of the current stretch of literal nodes
+    matches when that is a small set of literals (else ``None``), ``needs`` its requirements.
+    ``edge``: the sequence follows an edge (its strings then start with one)."""
+    run: set[_Chars] = {(_EDGE,)} if edge else {()}  # the strings of the current literal stretch
     needs: list[frozenset[_Trigger]] = []
     exact = True
     for op, av in items:
-        strings, more = _node_needs(op, av, flags)
+        edge = all(a and a[-1] == _EDGE for a in run)
+        strings, more = _node_needs(op, av, flags, edge)
         if strings is not None:
-            joined = {a + b for a in run for b in strings}
+            joined = {_join(a, b) for a in run for b in strings}
             if len(joined) <= _FINITE_MAX:
                 run = joined
                 continue
-            exact = False  # too many strings: the stretch so far becomes a requirement
-            needs.append(_triggers(run))
-            run = strings
+            exact = False  # too many strings: the stretch so far becomes a requirement,
+            needs.extend(_triggers(run))  # and its last characters go on with the next node
+            joined = {_join(a[-1:], b) for a in run for b in strings}
+            run = joined if len(joined) <= _FINITE_MAX else strings
             continue
         exact = False
-        needs.append(_triggers(run))
+        needs.extend(_triggers(run))
         needs.extend(more)
         run = {()}
     if exact:
         return run, []
-    needs.append(_triggers(run))
-    return None, [n for n in needs if n]
+    needs.extend(_triggers(run))
+    return None, needs
 
 
-def _node_needs(op, av, flags: int) -> tuple[set[_Chars] | None, list[frozenset[_Trigger]]]:
-    """``(strings, needs)`` of one node of the parse tree (see :func:`_seq_needs`)."""
+def _node_needs(
+    op, av, flags: int, edge: bool = False
+) -> tuple[set[_Chars] | None, list[frozenset[_Trigger]]]:
+    """``(strings, needs)`` of one node of the parse tree (see :func:`_seq_needs`); ``edge``:
+    the node follows an edge (groups pass that on; repeats do not, their strings repeat)."""
     ignore = bool(flags & _IGNORECASE)
     if op is _sre_c.LITERAL:
-        return {((chr(av), ignore),)}, []
+        return {((_plain(av), ignore),)}, []
     if op is _sre_c.IN:
         chars = _class_chars(av)
         if chars is not None:
-            return {((c, ignore),) for c in chars}, []
-        if av == [(_sre_c.CATEGORY, _sre_c.CATEGORY_DIGIT)]:
-            return None, [frozenset([_DIGIT])]
+            return {((c, ignore),) if c else (_EDGE,) for c in chars}, []
         return None, []
+    if op is _sre_c.ASSERT_NOT and _rejects_word(av[1]):
+        return {(_EDGE,)}, []  # (?<![\w...]), (?!\w|...): a non-word character or the end
     if op in (_sre_c.AT, _sre_c.ASSERT, _sre_c.ASSERT_NOT):
         return {()}, []  # zero width
     if op is _sre_c.SUBPATTERN:
         _group, add, remove, items = av
-        return _seq_needs(list(items), (flags | int(add)) & ~int(remove))
+        return _seq_needs(list(items), (flags | int(add)) & ~int(remove), edge)
     if op is _sre_c.ATOMIC_GROUP:
-        return _seq_needs(list(av), flags)
+        return _seq_needs(list(av), flags, edge)
     if op is _sre_c.BRANCH:
-        alternatives = [_seq_needs(list(items), flags) for items in av[1]]
+        alternatives = [_seq_needs(list(items), flags, edge) for items in av[1]]
         if all(s is not None for s, _ in alternatives):
             union = set().union(*(s for s, _ in alternatives))
             if len(union) <= _FINITE_MAX:
@@ -1342,11 +1389,10 @@ def _node_needs(op, av, flags: int) -> tuple[set[_Chars] | None, list[frozenset[
         options = []
         for strings, needs in alternatives:
             if strings is not None:
-                needs = [t for t in [_triggers(strings)] if t]
+                needs = _triggers(strings)
             if not needs:
                 return None, []
-            first, *rest = sorted(needs, key=_selectivity, reverse=True)
-            options.append([first, *[n for n in rest[:1] if _selectivity(n) >= 4]])
+            options.append(sorted(needs, key=_selectivity, reverse=True)[:2])
         if prod(len(o) for o in options) > 16:
             options = [o[:1] for o in options]
         unions = {_minimal(frozenset().union(*pick)) for pick in product(*options)}
@@ -1354,54 +1400,139 @@ def _node_needs(op, av, flags: int) -> tuple[set[_Chars] | None, list[frozenset[
     if op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
         lo, hi, items = av
         strings, needs = _seq_needs(list(items), flags)
+        if strings is not None and hi > 3 and all(map(_is_edge, strings)):
+            # a run of whitespace or other non-word characters (``\s+``, ``[-\s]+``): one
+            # edge, if there is one at all
+            return ({(_EDGE,)} if lo else {(), (_EDGE,)}), []
         if strings is not None and hi <= 3:
             repeated = {
-                sum(combo, ()) for k in range(lo, hi + 1) for combo in product(strings, repeat=k)
+                reduce(_join, combo, ())
+                for k in range(lo, hi + 1)
+                for combo in product(strings, repeat=k)
             }
             if len(repeated) <= _FINITE_MAX:
                 return repeated, []
         if lo == 0:
             return None, []
         if strings is not None:
-            return None, [t for t in [_triggers(strings)] if t]
+            return None, _triggers(strings)
         return None, needs
     return None, []  # anything else (a backreference, any character...): no requirement
 
 
+def _is_edge(s: _Chars) -> bool:
+    """Whether a literal string is one non-word character (or an edge)."""
+    return len(s) == 1 and (s[0] == _EDGE or not _WORD_CHAR.match(s[0][0]))
+
+
+def _plain(code: int) -> str:
+    """A character of a pattern as the sentence scan reads it: a decimal digit as ``0``."""
+    ch = chr(code)
+    return _ZERO if ch.isdecimal() else ch
+
+
 def _class_chars(items: list) -> set[str] | None:
-    """The characters of a small positive character class (``[ap]``, ``[1-4]``), else None."""
+    """The characters of a small positive character class (``[ap]``, ``[1-4]`` and ``\\d`` as
+    ``0``), with ``""`` for whitespace (``[-\\s]``: ``-`` or an edge); else None."""
     chars: set[str] = set()
     for op, av in items:
         if op is _sre_c.LITERAL:
-            chars.add(chr(av))
+            chars.add(_plain(av))
+        elif op is _sre_c.RANGE and all(chr(c).isdecimal() for c in range(av[0], av[1] + 1)):
+            chars.add(_ZERO)
         elif op is _sre_c.RANGE and av[1] - av[0] < 10:
-            chars.update(chr(c) for c in range(av[0], av[1] + 1))
+            chars.update(_plain(c) for c in range(av[0], av[1] + 1))
+        elif op is _sre_c.CATEGORY and av == _sre_c.CATEGORY_DIGIT:
+            chars.add(_ZERO)
+        elif op is _sre_c.CATEGORY and av == _sre_c.CATEGORY_SPACE:
+            chars.add("")
         else:
             return None
     return chars
 
 
-def _triggers(strings: set[_Chars]) -> frozenset[_Trigger]:
-    """One trigger per literal string: its longest piece that the sentence scan can find as
-    such; empty when some string needs nothing."""
-    out = set()
-    for s in strings:
-        pieces, piece, prev = [], "", None
-        for ch, ignore in s:
-            if ignore != prev or (ignore and not _foldable(ch)):
-                pieces.append((piece, prev))
-                piece = ""
-            if not ignore:
-                piece += ch
-            elif _foldable(ch):
-                piece += ch.lower()
-            prev = ignore
-        pieces.append((piece, prev))
-        text, ignore = max(pieces, key=lambda p: len(p[0]))
-        if not text:
-            return frozenset()
-        out.add((text, ignore))
-    return _minimal(frozenset(out))
+def _rejects_word(pattern) -> bool:
+    """Whether a lookaround pattern matches every word character (``[\\w'$]``, ``\\w|-\\w``):
+    then where it is negative, the character there is no word character, or there is none."""
+    items = list(pattern)
+    alternatives = items[0][1][1] if len(items) == 1 and items[0][0] is _sre_c.BRANCH else [items]
+    word = (_sre_c.CATEGORY, _sre_c.CATEGORY_WORD)
+    return any(
+        len(alt) == 1
+        and alt[0][0] is _sre_c.IN
+        and word in alt[0][1]
+        and not any(op is _sre_c.NEGATE for op, _ in alt[0][1])
+        for alt in alternatives
+    )
+
+
+def _triggers(strings: set[_Chars]) -> list[frozenset[_Trigger]]:
+    """The requirements that a set of literal strings meets, each made of one piece of every
+    string (a piece that the sentence scan can find as such): the longest, the first and the
+    last pieces (``last`` and ``night`` of ``last night``), and any one piece that all strings
+    hold (the ``quarter`` of ``the quarter``, ``the latest quarter``...). None when some
+    string needs nothing."""
+    pieces = [[(_marked(t, b, a), i) for t, i, b, a in _pieces(s) if t] for s in strings]
+    if not all(pieces):
+        return []
+    longest = frozenset(max(p, key=lambda t: (len(_bare(t)), len(t[0]))) for p in pieces)
+    needs = [longest, frozenset(p[0] for p in pieces), frozenset(p[-1] for p in pieces)]
+    shortest = min(pieces, key=lambda p: (sum(len(t[0]) for t in p), repr(p)))
+    shared = {
+        w
+        for t in shortest
+        for w in _parts(t)
+        if all(any(w[1] == o[1] and w[0] in o[0] for o in p) for p in pieces)
+    }
+    # the shared parts that no other one holds (where those are found, these are too)
+    needs += [frozenset([w]) for w in shared if not any(o != w and w[0] in o[0] for o in shared)]
+    return sorted({n for n in map(_minimal, needs) if n}, key=sorted)
+
+
+def _parts(trigger: _Trigger) -> list[_Trigger]:
+    """The parts of a trigger that are found wherever it is, from mark to mark (``-day``:
+    ``-``, ``day`` and ``-day``, each with or without the marks around it)."""
+    text, ignore = trigger
+    bounds = {0, len(text)}
+    for i, ch in enumerate(text):
+        if ch == _MARK:
+            bounds.update((i, i + 1))
+    parts = {text[i:j] for i in bounds for j in bounds if i < j}
+    return [(t, ignore) for t in sorted(parts) if t.strip(_MARK)]
+
+
+def _pieces(s: _Chars) -> list[tuple[str, bool | None, bool, bool]]:
+    """The stretches of a literal string that the sentence scan can find as such, split at
+    edges, where case sensitivity changes and at characters that lower-casing does not fold:
+    ``(text, ignore case, at an edge before, at an edge after)``."""
+    pieces = []
+    text, prev, before = "", None, False
+    for ch, ignore in s:
+        if (ch, ignore) == _EDGE:
+            pieces.append((text, prev, before, True))
+            text, before = "", True
+            continue
+        if text and (ignore != prev or (ignore and not _foldable(ch))):
+            pieces.append((text, prev, before, False))
+            text, before = "", False
+        prev = ignore
+        if ignore and not _foldable(ch):
+            before = False  # left out: the next piece starts after an unknown character
+        else:
+            text += ch.lower() if ignore else ch
+    pieces.append((text, prev, before, False))
+    return pieces
+
+
+def _marked(text: str, before: bool, after: bool) -> str:
+    """A trigger's text with the marks that a sentence holding it has there (``_MARKS``): around
+    its non-word characters, and at its ends where it lies at an edge."""
+    marked = _MARKS.sub(_MARK, text)
+    if not before and _WORD_CHAR.match(text[0]):
+        marked = marked[1:]  # the character before is unknown: it may be inside a word
+    if not after and _WORD_CHAR.match(text[-1]):
+        marked = marked[:-1]
+    return marked
 
 
 def _foldable(ch: str) -> bool:
@@ -1410,26 +1541,27 @@ def _foldable(ch: str) -> bool:
     return ch.isascii() or ch.lower() == ch.upper()
 
 
+def _bare(trigger: _Trigger) -> str:
+    return trigger[0].replace(_MARK, "")
+
+
 def _minimal(triggers: frozenset[_Trigger]) -> frozenset[_Trigger]:
     """Without the triggers that contain another one (found whenever they are); empty when a
     single letter would meet the set (nearly every sentence does)."""
-    # a lone digit becomes any digit: hardly less selective, and it covers the longer numbers
-    triggers = frozenset(_DIGIT if len(t[0]) == 1 and t[0].isdecimal() else t for t in triggers)
 
     def covered(t: _Trigger) -> bool:
-        if t[1] is not None and _DIGIT in triggers and _ANY_DIGIT.search(t[0]):
-            return True
         return any(o != t and o[1] == t[1] and o[0] in t[0] for o in triggers)
 
     kept = frozenset(t for t in triggers if not covered(t))
-    if any(len(t[0]) < 2 and t[0] not in _RARE_CHARS for t in kept if t != _DIGIT):
+    if any(len(_bare(t)) < 2 and _bare(t) not in _RARE_CHARS for t in kept):
         return frozenset()
     return kept
 
 
 def _selectivity(triggers: frozenset[_Trigger]) -> int:
-    """A rough rank of how few sentences meet a requirement: its shortest trigger."""
-    return min(3 if t == _DIGIT else len(t[0]) for t in triggers)
+    """A rough rank of how few sentences meet a requirement: its shortest trigger (a lone
+    digit ranks with three letters)."""
+    return min(3 if _bare(t) == _ZERO else len(_bare(t)) for t in triggers)
 
 
 def _trie_regex(words: set[str]) -> re.Pattern:
@@ -1471,7 +1603,6 @@ class _Prefilter:
     folded_meets: dict[str, int]  # a trigger found -> the requirements it meets (with those inside)
     exact: re.Pattern  # case-sensitive triggers, over the sentence as it is
     exact_meets: dict[str, int]
-    digit: int  # the requirements a digit meets
     unspaced: bool  # no trigger holds whitespace: each lies within a piece of ``str.split()``
 
 
@@ -1487,7 +1618,8 @@ def _prefilter() -> _Prefilter:
 
     def meets_inside(ignore: bool) -> dict[str, int]:
         words = [t for t, i in meets if i is ignore]
-        return {w: sum(meets[(o, ignore)] for o in words if o in w) for w in words}
+        # or, not sum: two triggers inside ``w`` may meet the same requirement
+        return {w: reduce(or_, (meets[(o, ignore)] for o in words if o in w)) for w in words}
 
     folded, exact = meets_inside(True), meets_inside(False)
     return _Prefilter(
@@ -1496,9 +1628,16 @@ def _prefilter() -> _Prefilter:
         folded_meets=folded,
         exact=_trie_regex(set(exact)),
         exact_meets=exact,
-        digit=meets.get(_DIGIT, 0),
         unspaced=not any(ch.isspace() for t, _ in meets for ch in t),
     )
+
+
+# What each sentence piece meets (:func:`_met_in`), emptied when full: memory stays bounded, and
+# the common pieces are back at once. A plain dict, not ``lru_cache``: a sentence looks up some
+# twenty pieces, and between the other steps of the pipeline these lookups wait on memory, where
+# a hit of ``lru_cache`` also moves its entry in a linked list.
+_MET_OF_PIECE: dict[str, int] = {}
+_PIECES_KEPT = 1 << 16
 
 
 def _met(sentence: str) -> int:
@@ -1509,33 +1648,108 @@ def _met(sentence: str) -> int:
     from sentence to sentence, and what each meets is remembered.
     """
     pieces = sentence.split() if _prefilter().unspaced else (sentence,)
-    return reduce(or_, map(_met_in, pieces), 0)
+    known = _MET_OF_PIECE
+    try:
+        return reduce(or_, map(known.__getitem__, pieces), 0)
+    except KeyError:  # a piece not seen yet (or not since the dict was emptied)
+        if len(known) >= _PIECES_KEPT:
+            known.clear()
+        for piece in pieces:
+            if piece not in known:
+                known[piece] = _met_in(piece)
+        return reduce(or_, map(known.__getitem__, pieces), 0)
 
 
-@lru_cache(maxsize=1 << 16)
 def _met_in(piece: str) -> int:
-    """The requirements that ``piece`` meets: the bits of every trigger found anywhere in it."""
+    """The requirements that ``piece`` meets: the bits of every trigger found anywhere in it,
+    read as the triggers are (digits as ``0``, marks where no word goes on)."""
     pf = _prefilter()
-    found = pf.digit if _ANY_DIGIT.search(piece) else 0
-    if not piece.isascii() and _FOLDED_CHARS.search(piece):
-        piece_folded = piece.translate(_ASCII_FOLDS).lower()
+    if piece.isalpha():  # most pieces: one word, marked at its two ends only
+        text = _MARK + piece + _MARK
     else:
-        piece_folded = piece.lower()
-    for pattern, meets, text in (
-        (pf.folded, pf.folded_meets, piece_folded),
-        (pf.exact, pf.exact_meets, piece),
+        text = _MARKS.sub(_MARK, _DIGITS.sub(_ZERO, piece))
+    found = 0
+    for pattern, meets, scanned in (
+        (pf.folded, pf.folded_meets, _fold(text)),
+        (pf.exact, pf.exact_meets, text),
     ):
-        m = pattern.search(text)
+        m = pattern.search(scanned)
         while m:  # every position where a trigger starts: overlapping triggers count too
             found |= meets[m.group()]
-            m = pattern.search(text, m.start() + 1)
+            m = pattern.search(scanned, m.start() + 1)
     return found
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1 << 14)  # a few thousand different sets of requirements met per corpus
 def _runnable(met: int) -> tuple[int, ...]:
     """Indices of the rules whose requirements are all ``met``."""
     return tuple(i for i, needs in enumerate(_prefilter().needs) if met & needs == needs)
+
+
+# ----------------------------------------------------------------------------------------------
+# Folded scans: a case-insensitive rule is found faster in the folded sentence
+#
+# ``re`` runs a pattern with ``re.IGNORECASE`` several times slower than the same pattern
+# without it, which can skip the alternatives that do not start with the character at hand.
+# Where a rule ignores case throughout and its letters are lower-case ASCII, the pattern without
+# ``re.IGNORECASE`` matches the folded sentence (:func:`_fold`: same length, same word
+# characters) exactly where the rule matches the sentence; the rule itself then reads each
+# match from the sentence. ``tests/test_timex.py`` checks the characters involved over all of
+# Unicode, and the spans on generated strings.
+
+
+def _folded_twin(pattern: re.Pattern) -> re.Pattern | None:
+    """``pattern`` without ``re.IGNORECASE``, when that finds its matches in folded texts."""
+    if _sre_parser is None or not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _sre_parser.parse(pattern.pattern, pattern.flags)
+        if not _folds_alike(list(tree)):
+            return None
+    except Exception:  # a parser that changed shape: the rule scans the sentence itself
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def _folds_alike(items: list) -> bool:
+    """Whether each node ignores case and reads only characters that fold alike (lower-case
+    ASCII letters and characters without case) and character categories."""
+    for op, av in items:
+        if op in (_sre_c.LITERAL, _sre_c.NOT_LITERAL):
+            ok = _folds_alike_char(av)
+        elif op is _sre_c.IN:
+            ok = all(_folds_alike_class_item(o, a) for o, a in av)
+        elif op in (_sre_c.AT, _sre_c.ANY):
+            ok = True
+        elif op is _sre_c.SUBPATTERN:
+            _group, add, remove, sub = av
+            ok = not int(remove) & _IGNORECASE and _folds_alike(list(sub))
+        elif op is _sre_c.BRANCH:
+            ok = all(_folds_alike(list(sub)) for sub in av[1])
+        elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            ok = _folds_alike(list(av[1]))
+        elif op in (_sre_c.MAX_REPEAT, _sre_c.MIN_REPEAT, _sre_c.POSSESSIVE_REPEAT):
+            ok = _folds_alike(list(av[2]))
+        elif op is _sre_c.ATOMIC_GROUP:
+            ok = _folds_alike(list(av))
+        else:  # a backreference (compared ignoring case), anything unforeseen
+            ok = False
+        if not ok:
+            return False
+    return True
+
+
+def _folds_alike_class_item(op, av) -> bool:
+    if op is _sre_c.LITERAL:
+        return _folds_alike_char(av)
+    if op is _sre_c.RANGE:
+        return av[1] - av[0] < 128 and all(map(_folds_alike_char, range(av[0], av[1] + 1)))
+    return op in (_sre_c.NEGATE, _sre_c.CATEGORY)
+
+
+def _folds_alike_char(code: int) -> bool:
+    ch = chr(code)
+    return ch.isascii() and not ch.isupper() or ch.lower() == ch.upper() == ch
 
 
 # ----------------------------------------------------------------------------------------------
@@ -1545,9 +1759,17 @@ def _runnable(met: int) -> tuple[int, ...]:
 def _candidates(sentence: str) -> list[tuple[int, int, int, _Rule, re.Match]]:
     out = []
     grammar = rules()
+    folded = None
     for prio in _runnable(_met(sentence)):
         r = grammar[prio]
-        for m in r.pattern.finditer(sentence):
+        if r.folded is None:
+            matches = r.pattern.finditer(sentence)
+        else:
+            if folded is None:
+                folded = _fold(sentence)
+            # found in the folded sentence, read by the rule itself from the sentence
+            matches = (r.pattern.match(sentence, f.start()) for f in r.folded.finditer(folded))
+        for m in matches:
             if m.end() > m.start():
                 out.append((m.start(), m.end(), prio, r, m))
     return out
@@ -1555,6 +1777,8 @@ def _candidates(sentence: str) -> list[tuple[int, int, int, _Rule, re.Match]]:
 
 def _select(cands: list) -> list:
     """Non-overlapping candidates: longest first, then earlier rule."""
+    if len(cands) < 2:
+        return cands
     starts: list[int] = []  # accepted spans, sorted and disjoint
     ends: list[int] = []
     chosen: list = []
@@ -1575,13 +1799,20 @@ def _normalise(rule: _Rule, m: re.Match, ctx: _Context) -> _Norm | None:
         return None  # an odd match never stops the article
 
 
-def _sentence_timexes(ctx: _Context) -> list[dict]:
+def _sentence_timexes(ctx: _Context, cands: list) -> list[dict]:
+    """The records of a sentence's candidates (:func:`_candidates`)."""
     out: list[dict] = []
     # Rejected matches ("May" the verb) must not hide shorter ones: filter, then select, then
     # normalise again in text order so that earlier mentions of the sentence are known.
-    cands = [c for c in _candidates(ctx.sentence) if _normalise(c[3], c[4], ctx) is not None]
-    for start, end, _prio, rule, m in _select(cands):
-        norm = _normalise(rule, m, ctx)
+    readings = []
+    for c in cands:
+        norm = _normalise(c[3], c[4], ctx)
+        if norm is not None:
+            readings.append((*c, norm))
+    before = len(ctx.mentions)
+    for start, end, _prio, rule, m, first in _select(readings):
+        # Until the sentence adds a mention, the context is the one of the first reading.
+        norm = first if len(ctx.mentions) == before else _normalise(rule, m, ctx)
         if norm is None:
             continue
         mod = norm.mod
@@ -1625,8 +1856,10 @@ def timex_step(doc: Document) -> dict[str, list[dict]]:
     mentions: list[dict] = []
     records: list[dict] = []
     for s in sentences:
-        ctx = _Context(dct, s["text"], s["start"], mentions, s["sentence_id"])
-        records.extend(_sentence_timexes(ctx))
+        cands = _candidates(s["text"])
+        if cands:  # most sentences hold none
+            ctx = _Context(dct, s["text"], s["start"], mentions, s["sentence_id"])
+            records.extend(_sentence_timexes(ctx, cands))
     for i, rec in enumerate(records):
         rec.pop("_rule", None)
         rec["timex_id"] = i

@@ -315,16 +315,16 @@ def _sample_class(items, rng) -> str:
     return rng.choice(options) if options else "a"
 
 
-def _prefilter_cases(rng) -> list[str]:
+def _prefilter_cases(rng, samples: int = 300) -> list[str]:
     from analysis import timex
 
     cases = ABSOLUTE + RELATIVE + DURATIONS_TIMES_SETS
     texts = [(case.values if hasattr(case, "values") else case)[0] for case in cases]
     for rule in timex.rules():
         tree = re._parser.parse(rule.pattern.pattern, rule.pattern.flags)
-        for _ in range(300):
+        for _ in range(samples):
             s = _sample(list(tree), tree.state.flags, rng)
-            texts += [s, f"In {s}, he said.", f"He left {s} ago", f"({s})."]
+            texts += [s, f"In {s}, he said.", f"He left {s} ago", f"({s}).", f"“{s}”\u2014and"]
     return texts
 
 
@@ -367,6 +367,123 @@ def test_prefilter_case_folding_covers_unicode():
         ch = chr(cp)
         if ch in chars or not klass.fullmatch(ch):
             continue
-        folded = (ch.translate(timex._ASCII_FOLDS) if timex._FOLDED_CHARS.match(ch) else ch).lower()
+        folded = timex._fold(ch)
         same = [t for t in chars if re.fullmatch(re.escape(t), ch, re.IGNORECASE)]
         assert same and all(folded == t.lower() for t in same), (hex(cp), folded, same)
+
+
+def test_prefilter_reads_digits_and_word_edges_in_folded_pieces():
+    """Sentence pieces are read folded, with each digit as ``0`` and marks where no word goes
+    on: folding keeps every character one character, a digit or not, a word character or not."""
+    from analysis import timex
+
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    folded = [timex._fold(ch) for ch in everything]
+    assert all(len(ch) == 1 for ch in folded)
+    folded = "".join(folded)
+    for category in (r"\w", r"\d", r"\s"):
+        expected = [m.start() for m in re.finditer(category, everything)]
+        assert [m.start() for m in re.finditer(category, folded)] == expected, category
+
+
+# --- folded scans (a rule that ignores case runs without re.IGNORECASE on the folded sentence) ---
+
+
+def _atoms(items, flags: int, out: set) -> set:
+    """The one-character matchers of a parse tree (literals, classes) as pattern texts, with
+    whether each ignores case."""
+    from re import _constants as c
+
+    categories = {
+        c.CATEGORY_DIGIT: r"\d",
+        c.CATEGORY_NOT_DIGIT: r"\D",
+        c.CATEGORY_SPACE: r"\s",
+        c.CATEGORY_NOT_SPACE: r"\S",
+        c.CATEGORY_WORD: r"\w",
+        c.CATEGORY_NOT_WORD: r"\W",
+    }
+    ignore = bool(flags & re.IGNORECASE)
+    for op, av in items:
+        if op in (c.LITERAL, c.NOT_LITERAL):
+            negate = "^" if op is c.NOT_LITERAL else ""
+            out.add((f"[{negate}{re.escape(chr(av))}]", ignore))
+        elif op is c.IN:
+            body = ""
+            for o, a in av:
+                if o is c.NEGATE:
+                    body = "^" + body
+                elif o is c.LITERAL:
+                    body += re.escape(chr(a))
+                elif o is c.RANGE:
+                    body += re.escape(chr(a[0])) + "-" + re.escape(chr(a[1]))
+                else:
+                    body += categories[a]
+            out.add(("[" + body + "]", ignore))
+        elif op is c.SUBPATTERN:
+            _atoms(av[3], (flags | av[1]) & ~av[2], out)
+        elif op is c.BRANCH:
+            for sub in av[1]:
+                _atoms(sub, flags, out)
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            _atoms(av[1], flags, out)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            _atoms(av[2], flags, out)
+        elif op is c.ATOMIC_GROUP:
+            _atoms(av, flags, out)
+    return out
+
+
+def _folded_scans():
+    """(pattern as it is run, the same with re.IGNORECASE): the rules' folded twins and the
+    tense cues."""
+    from analysis import timex
+
+    twins = [(r.folded, r.pattern) for r in timex.rules() if r.folded is not None]
+    cues = [
+        (p, re.compile(p.pattern, re.IGNORECASE)) for p in (timex._FUTURE_CUE, timex._past_cue())
+    ]
+    return twins + cues
+
+
+def test_folded_scans_read_every_character_alike():
+    """Each one-character matcher of a folded scan matches a folded character exactly where,
+    ignoring case, it matches the character itself, over all of Unicode (one character at a
+    time; in a text, lower-casing depends on its neighbours only for the Greek capital sigma)."""
+    from analysis import timex
+
+    atoms: set = set()
+    for _plain, ignoring in _folded_scans():
+        tree = re._parser.parse(ignoring.pattern, ignoring.flags)
+        _atoms(list(tree), tree.state.flags, atoms)
+    everything = "".join(map(chr, range(sys.maxunicode + 1)))
+    folded = "".join(map(timex._fold, everything))
+    for atom, ignore in sorted(atoms):
+        assert ignore, atom  # a folded scan ignores case throughout
+        expected = [m.start() for m in re.finditer(atom, everything, re.IGNORECASE)]
+        assert [m.start() for m in re.finditer(atom, folded)] == expected, atom
+        assert bool(re.match(atom, "\u03c2")) == bool(re.match(atom, "\u03c3")), atom
+
+
+def test_folded_scans_find_the_same_spans():
+    import random
+
+    from analysis import timex
+
+    texts = _prefilter_cases(random.Random(11), samples=100)
+    texts += ["Won’t he? He’ll say it WILL rain; they ſaid it was pOSTPONED. İt is DUE tO start."]
+    found = 0
+    for text in texts:
+        folded = timex._fold(text)
+        for plain, ignoring in _folded_scans():
+            spans = [m.span() for m in ignoring.finditer(text)]
+            found += len(spans)
+            assert [m.span() for m in plain.finditer(folded)] == spans, (ignoring.pattern, text)
+    assert found > 2000
+
+
+def test_folded_scans_cover_most_rules():
+    from analysis import timex
+
+    twins = {r.name for r in timex.rules() if r.folded is not None}
+    assert {"duration", "year", "ref", "relative_unit", "quarter"} <= twins
+    assert "month" not in twins  # capitalised month names: case matters
