@@ -29,8 +29,11 @@ always cities (``gpe:ankara``, country ``TUR``): use it for travel or city news.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 import pandas as pd
@@ -49,9 +52,11 @@ _PARTICLES = frozenset(
 _ORG_JOINERS = frozenset({"of", "for", "and", "the", "&"})
 _AND = frozenset({"and", "&"})
 _WEAK_PLACES = frozenset({"gazetteer:city", "gazetteer:state"})
+_PLACES = _WEAK_PLACES | {"gazetteer:capital", "gazetteer:capital-metonymy"}
 # Gazetteer matches that are often surnames (Clinton, Burman = Burma + n): after an unknown
 # capitalised word in the same run, or followed by a speech verb, they are part of a person.
 _SURNAME_LIKE = frozenset({"gazetteer:city", "gazetteer:demonym-derived"})
+_SURNAME_OR_PLACE = _SURNAME_LIKE | _WEAK_PLACES
 _TEAM_BEFORE = re.compile(r"(?:\b(?:v|vs|beat|defeated|drew with|lost to|edged)\.?)\s+$", re.I)
 _TEAM_AFTER = re.compile(r"^\s+(?:\d{1,3}\b(?![-/.:,]\d)|v\b|vs\b)")
 _SPEECH_AFTER = re.compile(r"^\s+(?:said|says|told|added|stressed|noted|asked|wrote)\b")
@@ -73,21 +78,24 @@ _ROMAN_RE = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,5}$")
 _HYPHENS = "-\u2010\u2011"
 _SPLIT_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
-_HANDLE_OR_HYPHEN = re.compile(r"[-\u2010\u2011#@/=_]")  # a sentence needing _tokens' checks
+# Hyphens, and the characters before a hashtag, @handle or URL part: only a token holding one
+# or right after one may be cut or be part of a handle (see _tokens).
+_CUT_MARKS = "-\u2010\u2011#@/=_"
 
 _UNSEEN = object()
+_TOKEN_TEXT = itemgetter(2)
 
 # How sure a rule is: stronger evidence wins when one name gets different labels in an article.
 _STRENGTH = {"gazetteer": 3, "cue": 3, "title": 3, "given-name": 2, "context": 2, "default": 1}
 
 
 class Tokens(NamedTuple):
-    """A sentence's tokens as columns: token ``i`` is ``text[i]``, from ``start[i]`` to
-    ``end[i]``; ``cap[i]`` says it is capitalised, so possibly part of a name (never a word of
-    a hashtag, @handle or URL)."""
+    """A sentence's tokens: token ``i`` is ``text[i]``, ``spans[i]`` is ``(start, end, text)``
+    and ``cap[i]`` says it is capitalised, so possibly part of a name (never a word of a
+    hashtag, @handle or URL). (Offsets stay in the spans: the texts are needed for every token,
+    the offsets for a few, and splitting the spans into columns would cost more.)"""
 
-    start: tuple[int, ...]
-    end: tuple[int, ...]
+    spans: list[tuple[int, int, str]]
     text: tuple[str, ...]
     cap: list[bool]
 
@@ -111,69 +119,105 @@ class Mention:
 
     @property
     def strength(self) -> int:
-        return _STRENGTH.get(self.method.split(":")[0], 1)
+        return _strength(self.method)
+
+
+@lru_cache(maxsize=64)
+def _strength(method: str) -> int:
+    return _STRENGTH.get(method.split(":")[0], 1)
 
 
 #: words before `Convention` that make it a party's gathering, not a treaty
 _PARTY_GATHERINGS = frozenset({"National", "Democratic", "Republican", "Party", "Constitutional"})
 
 
+@lru_cache(maxsize=16384)
+def _entity_id(label: str, name: str, country: str | None = None) -> str:
+    """:func:`~analysis.names.make_entity_id`, remembered: names recur across articles."""
+    return make_entity_id(label, name, country)
+
+
 def _is_product(word: str) -> bool:
     return bool(_PRODUCT_RE.match(word)) and gz.key(word) not in _NOT_PRODUCTS
 
 
-def _tokens(text: str, start: int, end: int) -> Tokens:
-    """Tokens of a sentence; hyphenated names are cut where the case changes."""
-    triples = tokenize(text, start, end)
-    handles = []
-    if _HANDLE_OR_HYPHEN.search(text, max(start - 1, 0), end) is not None:
-        triples, handles = _cut_tokens(text, triples)
-    if not triples:
-        return Tokens((), (), (), [])
-    starts, ends, texts = zip(*triples, strict=True)
+def _cut_marks(text: str) -> list[int]:
+    """The sorted offsets in ``text`` of the characters of ``_CUT_MARKS``: few, and found with
+    ``str.find`` far faster than by a regular expression trying every character."""
+    marks = []
+    for c in _CUT_MARKS:
+        at = text.find(c)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(c, at + 1)
+    marks.sort()
+    return marks
+
+
+def _tokens(text: str, start: int, end: int, marks: list[int]) -> Tokens:
+    """Tokens of a sentence; hyphenated names are cut where the case changes.
+
+    ``marks`` are the offsets of ``_CUT_MARKS`` characters in ``text`` (see :func:`_cut_marks`).
+    """
+    spans = tokenize(text, start, end)
+    handles = ()
+    first = bisect_left(marks, max(start - 1, 0))  # (a mark right before the sentence counts)
+    if first < len(marks) and marks[first] < end:
+        inside = marks[first : bisect_left(marks, end, first)]
+        cuts, handles = _cut_tokens(text, spans, inside)
+        if cuts:
+            spans = list(spans)
+            for k in reversed(cuts):  # (in token order)
+                spans[k : k + 1] = cuts[k]
+    texts = tuple(map(_TOKEN_TEXT, spans))
     # capitalised, so possibly a name (a product code like F-35 too); tokens are never empty
     cap = [w[0].isupper() for w in texts]
     for ix in handles:
         cap[ix] = False
-    return Tokens(starts, ends, texts, cap)
+    return Tokens(spans, texts, cap)
 
 
 def _cut_tokens(
-    text: str, triples: list[tuple[int, int, str]]
-) -> tuple[list[tuple[int, int, str]], list[int]]:
-    """Tokens with hyphenated forms cut, and the indices of hashtag, @handle or URL parts."""
-    out = []
+    text: str, spans: list[tuple[int, int, str]], marks: list[int]
+) -> tuple[dict[int, list[tuple[int, int, str]]], list[int]]:
+    """Hyphenated forms to cut (token index -> its two parts) and the indices, once cut, of
+    hashtag, @handle or URL parts, among the tokens holding or following the ``marks``."""
+    starts = [s for s, _, _ in spans]
+    marked = set()
+    for p in marks:
+        if text[p] in _HYPHENS:
+            marked.add(bisect_right(starts, p) - 1)  # the token holding it (not whitespace)
+        else:
+            marked.add(bisect_left(starts, p + 1))  # a token right after it, if any
+    cuts = {}
     handles = []
-    prev = None
-    for s, e, t in triples:
-        prev, before = (s, e, t), prev
+    for k in sorted(marked):
+        if not 0 <= k < len(starts):
+            continue
+        s, e, t = spans[k]
         hyphen = "-" in t or "\u2010" in t or "\u2011" in t
-        if hyphen and before is not None and _hyphenated_given_name(text, before, t):
-            out.append((s, e, t))  # Park Geun-hye, Kim Jong-un: one given name
-            continue
+        if hyphen and k > 0 and _hyphenated_given_name(text, spans[k - 1], t):
+            continue  # Park Geun-hye, Kim Jong-un: one given name
         if s > 0 and text[s - 1] in "#@/=_":
-            handles.append(len(out))
-            out.append((s, e, t))
+            handles.append(k + len(cuts))  # (each cut before it adds a token)
             continue
-        if not hyphen:
-            out.append((s, e, t))
-            continue
-        parts = _SPLIT_HYPHEN_RE.split(t)
-        if not _is_product(t) and gz.key(t) not in gz.names():
-            if t[:1].isupper() and any(p[:1].islower() for p in parts[1:]):
-                # Washington-led, Kremlin-backed: keep the name, the rest is no name
-                cut = len(parts[0])
-                out.append((s, s + cut, t[:cut]))
-                out.append((s + cut, e, t[cut:]))
-                continue
-            if t[:1].islower() and parts[-1][:1].isupper():
-                # pro-Russian, anti-NATO, non-EU
-                cut = len(t) - len(parts[-1])
-                out.append((s, s + cut, t[:cut]))
-                out.append((s + cut, e, t[cut:]))
-                continue
-        out.append((s, e, t))
-    return out, handles
+        if hyphen:
+            cut = _hyphen_cut(t)
+            if cut:
+                cuts[k] = [(s, s + cut, t[:cut]), (s + cut, e, t[cut:])]
+    return cuts, handles
+
+
+def _hyphen_cut(t: str) -> int:
+    """Where to cut the hyphenated token ``t`` into a name and a word that is none (0: not)."""
+    parts = _SPLIT_HYPHEN_RE.split(t)
+    if t[:1].isupper() and any(p[:1].islower() for p in parts[1:]):
+        cut = len(parts[0])  # Washington-led, Kremlin-backed: the rest is no name
+    elif t[:1].islower() and parts[-1][:1].isupper():
+        cut = len(t) - len(parts[-1])  # pro-Russian, anti-NATO, non-EU
+    else:
+        return 0
+    return 0 if _is_product(t) or gz.key(t) in gz.names() else cut
 
 
 # Short English words that follow a name after a hyphen (Obama-era, Kremlin-run, Saudi-led).
@@ -214,7 +258,7 @@ def _is_caps_sentence(words: tuple[str, ...]) -> bool:
     n = upper = 0
     most_lower = 0.3 * len(words)  # more lower-case words than this: the share is below 70%
     for w in words:
-        if _letters_at_least_2(w):
+        if (len(w) if w.isalpha() else sum(c.isalpha() for c in w)) >= 2:  # letters
             n += 1
             if w.isupper():
                 upper += 1
@@ -230,19 +274,15 @@ def _is_title_line(text: str, sent: dict, words: tuple[str, ...]) -> bool:
     a paragraph of its own with every word of four letters or more capitalised (five at least).
     Like a headline in capitals, it is matched against gazetteers and the article's names only,
     so its capitalised verbs do not join the names."""
+    if sent.get("sentence_id"):
+        return False  # only the article's first line, the title
     line = text[sent["start"] : sent["end"]]
-    if sent.get("sentence_id") or "\n" in line or line.rstrip()[-1:] in "!?\"”'’":
-        return False  # only the article's first line, the title: a table row is no headline
-    if not text[sent["end"] :].startswith("\n"):
+    if "\n" in line or line.rstrip()[-1:] in "!?\"”'’":
+        return False  # a table row is no headline
+    if not text.startswith("\n", sent["end"]):
         return False  # a title is a paragraph of its own, with the article after it
     long_words = [w for w in words if len(w) >= 4 and w[:1].isalpha()]
     return len(long_words) >= 5 and all(w[:1].isupper() for w in long_words)
-
-
-def _letters_at_least_2(word: str) -> bool:
-    if word.isalpha():
-        return len(word) >= 2
-    return sum(c.isalpha() for c in word) >= 2
 
 
 def _runs(toks: Tokens) -> list[tuple[int, int]]:
@@ -256,18 +296,22 @@ def _runs(toks: Tokens) -> list[tuple[int, int]]:
             continue  # inside the last run
         j = i + 1
         while j < n:
+            if cap[j]:  # (upper case, so no hyphen)
+                j += 1
+                continue
             w = texts[j]
-            prev = texts[j - 1]
-            if cap[j] and w[:1] not in _HYPHENS:
-                j += 1
-            elif w == "." and toks.end[j - 1] == toks.start[j] and _dotted(prev) and j + 1 < n:
-                j += 1  # Mr. Smith, John F. Kennedy
-            elif w.lower() in _PARTICLES and _cap_follows(toks, j):
-                j += 1
-            elif w == "on" and prev in gz.cues()["head"] and _cap_follows(toks, j):
+            if w == ".":
+                if toks.spans[j - 1][1] == toks.spans[j][0] and j + 1 < n and _dotted(texts[j - 1]):
+                    j += 1  # Mr. Smith, John F. Kennedy
+                    continue
+            elif w.lower() in _PARTICLES:
+                if _cap_follows(toks, j):
+                    j += 1
+                    continue
+            elif w == "on" and texts[j - 1] in gz.cues()["head"] and _cap_follows(toks, j):
                 j += 1  # Commission on Presidential Debates
-            else:
-                break
+                continue
+            break
         while not cap[j - 1]:  # (token i is capitalised)
             j -= 1
         runs.append((i, j))
@@ -299,7 +343,7 @@ class _Sentence:
 
     def __init__(self, text: str, toks: Tokens, ctx: _Article, initial_ix: set[int]):
         self.text = text
-        self.starts, self.ends, self.texts, self.caps = toks
+        self.spans, self.texts, self.caps = toks
         self.ctx = ctx
         self.initial_ix = initial_ix
         self.mentions: list[Mention] = []
@@ -310,16 +354,18 @@ class _Sentence:
     def span_key(self, i: int, j: int) -> str:
         if j == i + 1:
             return gz.key(self.texts[i])
-        return gz.key(self.text[self.starts[i] : self.ends[j - 1]])
+        return gz.key(self.text[self.spans[i][0] : self.spans[j - 1][1]])
 
     # -- gazetteer matches -------------------------------------------------------------------
 
     def lookup(self, i: int, j: int) -> Mention | None:
         """A gazetteer mention (a new one on each call) for tokens ``[i, j)`` as a whole."""
         entry = self.entry(i, j)
-        if entry is None:
-            return None
-        start, end = self.starts[i], self.ends[j - 1]
+        return None if entry is None else self.gazetteer_mention(i, j, entry)
+
+    def gazetteer_mention(self, i: int, j: int, entry: gz.Entry) -> Mention:
+        """The mention of tokens ``[i, j)`` that ``entry`` describes."""
+        start, end = self.spans[i][0], self.spans[j - 1][1]
         label, canonical, iso3, kind = entry.label, entry.canonical, entry.country, entry.kind
         if kind == "capital":
             before = self.texts[i - 1].lower() if i > 0 else ""
@@ -328,15 +374,15 @@ class _Sentence:
                 return Mention(
                     start, end, "GPE", canonical, iso3, method="gazetteer:capital-metonymy"
                 )
-            eid = make_entity_id("GPE", canonical)
+            eid = _entity_id("GPE", canonical)
             return Mention(
                 start, end, "GPE", canonical, iso3, method="gazetteer:capital", entity_id=eid
             )
         eid = None
         if label == "GPE" and kind != "country":
-            eid = make_entity_id("GPE", canonical)
+            eid = _entity_id("GPE", canonical)
         elif label == "NORP" and kind not in ("demonym", "demonym-derived"):
-            eid = make_entity_id("NORP", canonical)
+            eid = _entity_id("NORP", canonical)
         return Mention(
             start, end, label, canonical, iso3, method=f"gazetteer:{kind}", entity_id=eid
         )
@@ -357,11 +403,14 @@ class _Sentence:
     def find_entry(self, i: int, j: int) -> gz.Entry | None:
         if j - i > 2 * gz.max_name_tokens() + 2:
             return None  # longer than any listed name: keeps long capitalised runs linear
-        return gz.entry(self.text[self.starts[i] : self.ends[j - 1]])
+        return gz.entry(self.text[self.spans[i][0] : self.spans[j - 1][1]])
 
     def longest_lookup(self, i: int, j: int) -> tuple[int, Mention] | None:
         """The longest gazetteer match starting at token ``i`` and ending by ``j``."""
-        for k in range(min(j, i + gz.max_name_tokens()), i, -1):
+        longest = min(j, i + gz.max_name_tokens())
+        if longest > i + 1 and not self.may_head_long_name(i):
+            longest = i + 1
+        for k in range(longest, i, -1):
             if not self.caps[k - 1]:
                 continue
             m = self.lookup(i, k)
@@ -369,31 +418,51 @@ class _Sentence:
                 return k, m
         return None
 
-    def title_at(self, i: int, j: int) -> int:
-        """End index of the longest title starting at token ``i`` (``i`` if none)."""
-        longest = min(j, i + 4)  # titles are looked for up to four tokens long
-        if longest == i + 1:
-            return longest if gz.key(self.texts[i]) in gz.titles() else i
+    def plain_first_word(self, i: int) -> str | None:
+        """The first word of the key of every span of two tokens or more starting at token
+        ``i``, when token ``i`` is a plain word (ASCII letters and digits) then a space (what
+        lies between two tokens is whitespace, which :func:`gz.key` makes one space)."""
         first = self.texts[i]
         if (
-            self.ends[i] < self.starts[i + 1]
+            i + 1 < len(self.spans)
+            and self.spans[i][1] < self.spans[i + 1][0]
             and first.isascii()
             and first.isalnum()
-            and first.lower() not in gz.title_first_words()
         ):
-            return i  # a plain word then a space: the first word of every span's key; no title's
+            return first.lower()
+        return None
+
+    def may_head_long_name(self, i: int) -> bool:
+        """Whether :meth:`lookup` may find a name for tokens ``[i, k)``, ``k > i + 1``, ending
+        in a capitalised token. Not when token ``i`` is a plain word then a space that starts
+        no listed name of two words or more: the key of such a span starts with that word, and
+        its text (a space, a capital after its first letter) is no compound or derived demonym.
+        """
+        word = self.plain_first_word(i)
+        return word is None or word in gz.long_name_first_words()
+
+    def title_at(self, i: int, j: int) -> int:
+        """End index of the longest title starting at token ``i`` (``i`` if none)."""
+        longest = j if j < i + 4 else i + 4  # titles are looked for up to four tokens long
+        if longest == i + 1:
+            return longest if gz.key(self.texts[i]) in gz.titles() else i
         end = self.title_ends.get((i, longest))
         if end is None:
-            titles = gz.titles()
-            end = next((k for k in range(longest, i, -1) if self.span_key(i, k) in titles), i)
+            first = self.plain_first_word(i)
+            if first is not None and first not in gz.title_first_words():
+                end = i  # no title starts with the first word of the key of any span from i
+            else:
+                titles = gz.titles()
+                end = next((k for k in range(longest, i, -1) if self.span_key(i, k) in titles), i)
             self.title_ends[(i, longest)] = end
         return end
 
     # -- labelling a run ---------------------------------------------------------------------
 
     def add(self, m: Mention) -> Mention:
-        m.extra["key"] = gz.key(self.text[m.start : m.end])
-        m.extra["written"] = self.text[m.start : m.end]
+        written = self.text[m.start : m.end]
+        m.extra["key"] = gz.key(written)
+        m.extra["written"] = written
         if m.method in _SURNAME_LIKE and _SPEECH_AFTER.match(self.text[m.end : m.end + 12]):
             # Clinton said, Burman said: a town name or a nationality-like word that speaks is
             # a person's surname
@@ -409,6 +478,9 @@ class _Sentence:
         return m
 
     def label_run(self, i: int, j: int) -> None:
+        if j == i + 1 and self.texts[i] not in _AND:
+            self.label_word(i)  # most runs
+            return
         words = self.texts[i:j]
         if not _AND.isdisjoint(words) and not self.is_name(i, j):
             if self.title_at(i, j) > i or self.cue_label(words) is None:
@@ -446,7 +518,7 @@ class _Sentence:
             return  # a lone initial or list letter
         figure = gz.public_figure(words[0]) if j == i + 1 else None
         if figure is not None:  # `Putin`, `Obama` (also a town in Japan)
-            start, end = self.starts[i], self.ends[i]
+            start, end, _ = self.spans[i]
             self.add(Mention(start, end, "PERSON", figure.canonical, figure.country,
                              method="gazetteer:person"))  # fmt: skip
             return
@@ -454,17 +526,41 @@ class _Sentence:
         if whole is not None:
             self.add(self.with_compass(i, whole))
             return
-        if j > i + 1 and self.title_at(i, j) == j:
-            return  # a bare title (Secretary of State, Majority Leader) names no one
         if j == i + 1:
             self.label_unknown(i, j, country=None)  # what segment() comes to for one word
             return
-        if self.title_at(i, j) == i:
+        title = self.title_at(i, j)
+        if title == j:
+            return  # a bare title (Secretary of State, Majority Leader) names no one
+        if title == i:
             cue = self.cue_label(words)
             if cue is not None:
                 self.label_cued(i, j, cue)
                 return
         self.segment(i, j)
+
+    def label_word(self, i: int) -> None:
+        """:meth:`label_run` for a run of one word (not `and`), each lookup done once."""
+        w = self.texts[i]
+        entry = gz.entry(w)
+        if entry is None:
+            low = w.lower()
+            if _is_common(low):
+                return  # a common word (The, Also), not listed
+            if (low in _PARTICLES or w == ".") and gz.key(w) not in gz.titles():
+                return
+        if not self.caps[i] or len(w) == 1:
+            return  # a lone initial or list letter
+        figure = gz.public_figure(w)
+        if figure is not None:  # `Putin`, `Obama` (also a town in Japan)
+            start, end, _ = self.spans[i]
+            self.add(Mention(start, end, "PERSON", figure.canonical, figure.country,
+                             method="gazetteer:person"))  # fmt: skip
+        elif entry is not None:
+            m = self.gazetteer_mention(i, i + 1, entry)
+            self.add(self.with_compass(i, m) if entry.kind == "country" else m)
+        else:
+            self.label_unknown(i, i + 1, country=None)
 
     def leads_name(self, i: int, j: int) -> bool:
         """Whether token ``i`` starts a cued name or a listed name of two words or more."""
@@ -489,11 +585,11 @@ class _Sentence:
         name = f"{compass} {m.canonical}"
         return replace(
             m,
-            start=self.starts[i - 1],
+            start=self.spans[i - 1][0],
             label="LOC",
             canonical=name,
             method="gazetteer:region",
-            entity_id=make_entity_id("LOC", name),
+            entity_id=_entity_id("LOC", name),
         )
 
     def cue_label(self, words: tuple[str, ...]) -> str | None:
@@ -523,7 +619,7 @@ class _Sentence:
             if label == "ORG" and self.texts[k] in gz.cues()["gov"]:
                 self.add(m)
                 i = k
-        start, end = self.starts[i], self.ends[j - 1]
+        start, end = self.spans[i][0], self.spans[j - 1][1]
         name = self.text[start:end]
         self.add(Mention(start, end, label, name, country, method=f"cue:{label.lower()}"))
 
@@ -533,7 +629,7 @@ class _Sentence:
         while i < j:
             t = self.title_at(i, j)
             if t > i and t < j:
-                role = self.text[self.starts[i] : self.ends[t - 1]]
+                role = self.text[self.spans[i][0] : self.spans[t - 1][1]]
                 while t < j and self.texts[t] == ".":
                     t += 1
                 self.label_person(t, j, role, country, "title")
@@ -555,7 +651,7 @@ class _Sentence:
                     and (self.title_at(k, j) == k and self.longest_lookup(k, j) is None)
                 ):
                     # Apple Music, Boeing Defense: a known organisation heads a longer name
-                    start, end = self.starts[i], self.ends[j - 1]
+                    start, end = self.spans[i][0], self.spans[j - 1][1]
                     name = self.text[start:end]
                     self.add(Mention(start, end, "ORG", name, m.country, method="cue:org-led"))
                     return
@@ -584,7 +680,7 @@ class _Sentence:
                 if self.title_at(k, j) > k:
                     break
                 found = self.longest_lookup(k, j)
-                if found is not None and found[1].method not in _WEAK_PLACES | _SURNAME_LIKE:
+                if found is not None and found[1].method not in _SURNAME_OR_PLACE:
                     break
                 k += 1
             if starts_person:
@@ -604,7 +700,7 @@ class _Sentence:
                 self.label_person(i, of, role, country, how)
                 self.label_run(rest, j)
                 return
-        start, end = self.starts[i], self.ends[j - 1]
+        start, end = self.spans[i][0], self.spans[j - 1][1]
         name = self.text[start:end]
         figure = gz.public_figure(name) if j == i + 1 else None
         if figure is not None:  # `President Erdogan`: the listed Recep Tayyip Erdogan
@@ -619,12 +715,12 @@ class _Sentence:
         if i >= j:
             return
         words = self.texts[i:j]
-        start, end = self.starts[i], self.ends[j - 1]
+        start, end = self.spans[i][0], self.spans[j - 1][1]
         name = self.text[start:end]
         if force:
             self.add(Mention(start, end, force, name, country, method="cue:place-led"))
             return
-        cue = self.cue_label(words)
+        cue = self.cue_label(words) if len(words) > 1 else None
         if cue is not None:
             self.add(Mention(start, end, cue, name, country, method=f"cue:{cue.lower()}"))
             return
@@ -635,8 +731,8 @@ class _Sentence:
         role = self.role_before(i)
         if role is not None:
             prev = self.mentions[-1] if self.mentions else None
-            if prev is not None and prev.end <= self.starts[i] and country is None:
-                gap = self.text[prev.end : self.starts[i]].split()
+            if prev is not None and prev.end <= self.spans[i][0] and country is None:
+                gap = self.text[prev.end : self.spans[i][0]].split()
                 if len(gap) <= 3:
                     country = prev.country  # Turkish defence agency head Ismail Demir
             self.add(Mention(start, end, "PERSON", name, country, role=role, method="title:lower"))
@@ -663,7 +759,7 @@ class _Sentence:
         else:
             label = self.single_word_label(i)
         m = Mention(start, end, label, name, country, method="default")
-        if len(words) == 1 and self.starts[i] in self.ctx.initial_starts:
+        if len(words) == 1 and self.spans[i][0] in self.ctx.initial_starts:
             # sentence-initial: kept only if confirmed, unless it speaks (Kowalczyk said)
             # (not a plural like Analysts or Others: common nouns start sentences too)
             speaks = label == "PERSON" and self.context_says(i) and not name.endswith("s")
@@ -713,7 +809,7 @@ class _Sentence:
             if n > i or (n == 2 and not self.texts[i - 2][:1].islower()):
                 continue
             if self.span_key(i - n, i) in gz.titles():
-                return self.text[self.starts[i - n] : self.ends[i - 1]]
+                return self.text[self.spans[i - n][0] : self.spans[i - 1][1]]
         return None
 
     # -- ALL-CAPS sentences ------------------------------------------------------------------
@@ -727,7 +823,17 @@ class _Sentence:
                 i += 1
                 continue
             best = None
-            for k in range(min(n, i + gz.max_name_tokens()), i, -1):
+            longest = min(n, i + gz.max_name_tokens())
+            first = self.plain_first_word(i)
+            if (
+                first is not None
+                and first not in gz.long_name_first_words()
+                and first not in self.ctx.long_key_first_words
+            ):
+                longest = min(
+                    longest, i + 1
+                )  # no longer name, known or not: see may_head_long_name
+            for k in range(longest, i, -1):
                 key = self.span_key(i, k)
                 if key in known:
                     m = known[key]
@@ -735,8 +841,8 @@ class _Sentence:
                         k,
                         replace(
                             m,
-                            start=self.starts[i],
-                            end=self.ends[k - 1],
+                            start=self.spans[i][0],
+                            end=self.spans[k - 1][1],
                             role=None,
                             method="article:caps",
                         ),
@@ -764,7 +870,7 @@ class _Sentence:
 
 
 def _is_place(m: Mention) -> bool:
-    return m.method in _WEAK_PLACES or m.method.startswith("gazetteer:capital")
+    return m.method in _PLACES
 
 
 def _make_team(m: Mention) -> None:
@@ -782,6 +888,7 @@ class _Article:
         self.initial_starts: set[int] = set()
         self.vocab: set[str] = set()  # every token of the article
         self.known: dict[str, Mention] = {}
+        self.long_key_first_words: set[str] = set()  # of the known keys of two words or more
 
     def seen_lower(self, word: str) -> bool:
         """Whether ``word`` occurs in the article starting with a lower-case letter."""
@@ -801,21 +908,22 @@ def recognise(
     """
     ctx = _Article(text, metonymy, default_label)
     prepared = []
+    marks = _cut_marks(text)
     for sent in sentences:
-        toks = _tokens(text, sent["start"], sent["end"])
+        toks = _tokens(text, sent["start"], sent["end"], marks)
         ctx.vocab.update(toks.text)
         prepared.append((sent, toks))
     done: list[tuple[dict, list[Mention]]] = []
     caps: list[tuple[dict, _Sentence]] = []
     for sent, toks in prepared:
         initial = _initial_indices(toks)
-        ctx.initial_starts.update(toks.start[ix] for ix in initial)
+        ctx.initial_starts.update(toks.spans[ix][0] for ix in initial)
         s = _Sentence(text, toks, ctx, initial)
         if _is_caps_sentence(toks.text) or _is_title_line(text, sent, toks.text):
             caps.append((sent, s))
             continue
         runs = _runs(toks)
-        if "\n" in text[sent["start"] : sent["end"]]:
+        if text.find("\n", sent["start"], sent["end"]) >= 0:
             lines = _line_starts(text, toks)
             runs = _split_runs(runs, lines, toks.cap)
             initial |= {ix for ix in lines if toks.cap[ix]}  # a line opens like a sentence
@@ -843,16 +951,18 @@ def recognise(
         if m.label == "PERSON" and not m.initial and " " in m.canonical:
             # a headline names a person by surname (KOWALCZYK WINS)
             ctx.known.setdefault(gz.key(m.canonical.split()[-1]), m)
+    if caps:
+        ctx.long_key_first_words = {k.split(" ", 1)[0] for k in ctx.known if " " in k}
     for sent, s in caps:
         s.label_caps()
         done.append((sent, s.mentions))
     done.sort(key=lambda p: p[0]["start"])
     records = []
     for sent, ms in done:
-        for m in sorted(ms, key=lambda m: m.start):
-            if m.initial:
-                continue
-            records.append(_record(text, sent["sentence_id"], m))
+        sentence_id = sent["sentence_id"]
+        for m in sorted(ms, key=attrgetter("start")) if len(ms) > 1 else ms:
+            if not m.initial:
+                records.append(_record(text, sentence_id, m))
     return records
 
 
@@ -862,7 +972,8 @@ _OPENERS = frozenset({'"', "“", "‘", "'", ":", "(", "-", "—", "–", "•"
 
 def _line_starts(text: str, toks: Tokens) -> set[int]:
     """Tokens that begin a new line within the sentence (a headline over the first line)."""
-    return {k for k in range(1, len(toks.start)) if "\n" in text[toks.end[k - 1] : toks.start[k]]}
+    spans = toks.spans
+    return {k for k in range(1, len(spans)) if "\n" in text[spans[k - 1][1] : spans[k][0]]}
 
 
 def _split_runs(
@@ -884,11 +995,8 @@ def _split_runs(
 
 def _initial_indices(toks: Tokens) -> set[int]:
     """Tokens that start the sentence or a quotation (capitalised for grammar, not names)."""
-    cap = toks.cap
-    out = {0} if cap and cap[0] else set()
-    if not _OPENERS.isdisjoint(toks.text):
-        out.update(ix + 1 for ix, w in enumerate(toks.text[:-1]) if w in _OPENERS and cap[ix + 1])
-    return out
+    texts = toks.text
+    return {i for i in compress(range(len(texts)), toks.cap) if not i or texts[i - 1] in _OPENERS}
 
 
 def _resolve_article(mentions: list[Mention], text: str) -> None:
@@ -898,23 +1006,32 @@ def _resolve_article(mentions: list[Mention], text: str) -> None:
     the surname of a full name in the article makes it that person, or a person of that name
     when two full names share it equally (`Clinton` beside Hillary and Bill Clinton)."""
     teams = {m.text_key for m in mentions if m.extra.get("team")}
-    for m in mentions:
-        if m.text_key in teams and _is_place(m):
-            _make_team(m)
-    for m in mentions:
-        m.entity_id = m.entity_id or _default_id(m)
+    if teams:
+        for m in mentions:
+            if m.text_key in teams and _is_place(m):
+                _make_team(m)
     persons: dict[str, Mention] = {}
     uses: dict[str, int] = {}  # mentions of each full name
-    for m in mentions:
-        if m.label == "PERSON" and len(m.canonical.split()) >= 2 and not m.initial:
-            persons.setdefault(m.canonical, m)
-            uses[m.canonical] = uses.get(m.canonical, 0) + 1
     # single names that some mention shows to be a person (Mr. Obama, Obama said)
-    said_person = {
-        m.canonical
-        for m in mentions
-        if m.label == "PERSON" and not m.initial and m.method.startswith(("title", "context"))
-    }
+    said_person: set[str] = set()
+    best: dict[str, Mention] = {}  # each name's first mention by the strongest rule
+    country_of: dict[str, str] = {}  # each name's country in its first mention with one
+    for m in mentions:
+        m.entity_id = m.entity_id or _default_id(m)
+        if m.country:
+            country_of.setdefault(m.canonical, m.country)
+        if m.initial:
+            continue
+        name = m.canonical
+        if m.label == "PERSON":
+            if len(name.split()) >= 2:
+                persons.setdefault(name, m)
+                uses[name] = uses.get(name, 0) + 1
+            if m.method.startswith(("title", "context")):
+                said_person.add(name)
+        other = best.get(name)
+        if other is None or m.strength > other.strength:
+            best[name] = m
     # Each name part points to the full names containing it (ambiguous parts resolve to none).
     parts: dict[str, set[str]] = {}
     for full in persons:
@@ -922,14 +1039,6 @@ def _resolve_article(mentions: list[Mention], text: str) -> None:
         for n in range(1, len(words)):
             parts.setdefault(" ".join(words[-n:]), set()).add(full)
         parts.setdefault(words[0], set()).add(full)
-    best: dict[str, Mention] = {}
-    for m in mentions:
-        if not m.initial and (m.canonical not in best or m.strength > best[m.canonical].strength):
-            best[m.canonical] = m
-    country_of: dict[str, str | None] = dict.fromkeys(persons)
-    for p in mentions:
-        if p.country and p.canonical in country_of and country_of[p.canonical] is None:
-            country_of[p.canonical] = p.country  # the first mention with a country
     for m in mentions:
         weak = m.method in _WEAK_SHORT
         name = text[m.start : m.end] if weak else m.canonical
@@ -939,15 +1048,15 @@ def _resolve_article(mentions: list[Mention], text: str) -> None:
             fulls = _main_person(name, fulls, uses)
             if not fulls and weak and m.label != "PERSON" and _surname_of_all(name, shared):
                 m.label, m.canonical, m.method = "PERSON", name, "article:short-name"
-                m.entity_id, m.country, m.initial = make_entity_id("PERSON", name), None, False
+                m.entity_id, m.country, m.initial = _entity_id("PERSON", name), None, False
                 continue
         if m.label == "PERSON" and m.canonical in persons:
-            m.country = m.country or country_of[m.canonical]
+            m.country = m.country or country_of.get(m.canonical)
         elif len(fulls) == 1 and (weak or m.label == "PERSON"):
             full = next(iter(fulls))
             m.label, m.canonical, m.method = "PERSON", full, "article:short-name"
-            m.entity_id = make_entity_id("PERSON", full)
-            m.country = m.country or country_of[full]
+            m.entity_id = _entity_id("PERSON", full)
+            m.country = m.country or country_of.get(full)
             m.initial = False
         elif m.method == "default" or m.initial:
             other = best.get(m.canonical)
@@ -958,7 +1067,7 @@ def _resolve_article(mentions: list[Mention], text: str) -> None:
         elif m.method in _SURNAME_LIKE and m.canonical in said_person:
             # Obama (a Japanese town) is the person that Mr. Obama or Obama said is elsewhere
             m.label, m.country, m.method = "PERSON", None, "article:same-name"
-            m.entity_id = make_entity_id("PERSON", m.canonical)
+            m.entity_id = _entity_id("PERSON", m.canonical)
 
 
 _COUNTRY_LEVEL = frozenset(
@@ -996,8 +1105,8 @@ def _default_id(m: Mention) -> str:
     # Only a country (or its demonym or metonymic capital) gets the `gpe:ISO3` id; a city or a
     # person affiliated with a country keeps an id of its own name.
     if m.method in _COUNTRY_LEVEL:
-        return make_entity_id(m.label, m.canonical, m.country)
-    return make_entity_id(m.label, m.canonical)
+        return _entity_id(m.label, m.canonical, m.country)
+    return _entity_id(m.label, m.canonical)
 
 
 def _record(text: str, sentence_id: int, m: Mention) -> dict:

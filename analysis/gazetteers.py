@@ -172,6 +172,7 @@ def _surnames() -> dict[str, Entry]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def public_figure(word: str) -> Entry | None:
     """The public figure a lone capitalised word names (`Putin`, `Obama`; ``people.tsv``), not
     an all-caps word (`XI` of a cricket team). Only a whole name is looked up so, never a word
@@ -242,6 +243,13 @@ def _cities() -> dict[str, tuple[str, str]]:
 def max_name_tokens() -> int:
     """The longest gazetteer name in words (bounds the longest-match search)."""
     return max(len(k.split()) for k in list(names()) + list(capitals()) + list(titles()))
+
+
+@lru_cache(maxsize=1)
+def long_name_first_words() -> frozenset[str]:
+    """The first word of every name and capital key of two words or more (``united`` for
+    ``united states``): a span whose key starts with another word is no listed name."""
+    return frozenset(k.split()[0] for k in (*names(), *capitals()) if " " in k)
 
 
 @lru_cache(maxsize=1)

@@ -436,6 +436,15 @@ def test_hyphenated_given_name_is_kept_whole():
     assert ("Saudi", "NORP") in labels("The Saudi-led coalition advanced.")
 
 
+def test_hashtag_handle_and_url_parts_are_no_names_after_a_cut_word():
+    # cutting `Kremlin-backed` adds a token before them: they must still be found as handles
+    text = "A Kremlin-backed group hailed #Putin and @Merkel at www.site.com/Berlin today."
+    assert labels(text) == [("Kremlin", "ORG")]
+    assert labels("Pro-Russian #Crimea fans met Kim Jong-un in #Seoul-based studios.") == [
+        ("Kim Jong-un", "PERSON")
+    ]
+
+
 def test_adjective_leading_a_cued_or_listed_name_is_kept():
     assert labels("He walked in Central Park.") == [("Central Park", "LOC")]
     assert labels("She met South Korean officials.") == [("South Korean", "NORP")]
