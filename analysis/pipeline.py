@@ -13,6 +13,7 @@ memory bounded by a few chunks whatever the corpus size. Results are cached by c
 from __future__ import annotations
 
 import datetime
+import gc
 import hashlib
 import json
 import logging
@@ -373,10 +374,9 @@ def iter_analysis(
         executor: Any = _Dask(workers, scheduler)
     elif engine != "local":
         raise ValueError(f"unknown engine {engine!r}: use 'local' or 'dask'")
-    elif workers > 1:
-        executor = _Processes(workers)
     else:
-        executor = _Serial(1)
+        warm_up()  # resources loaded once, before worker processes fork (they inherit them)
+        executor = _Processes(workers) if workers > 1 else _Serial(1)
     cache_dir = None
     if cache:
         cache_dir = str(default_cache_dir() if cache is True else cache)
@@ -390,6 +390,11 @@ def iter_analysis(
 
     bar = _progress_bar(progress, executor.workers)
     hits = misses = 0
+    # the objects that exist now (gazetteers, lexicons, compiled patterns: over 100,000
+    # long-lived containers) are left out of garbage collection while the corpus is analysed,
+    # whose full passes would otherwise traverse them again and again; processes forked
+    # meanwhile inherit this, and the end gives them back to the collector
+    gc.freeze()
     try:
         for tables, problems, chunk_hits, chunk_misses in executor.map(
             to_compute(), options, cache_dir
@@ -401,6 +406,7 @@ def iter_analysis(
                 bar.update(len(articles))
             yield Chunk(articles, tables)
     finally:
+        gc.unfreeze()
         executor.close()
         if bar is not None:
             bar.close()

@@ -147,3 +147,18 @@ def test_dask_local_cluster_gives_the_local_result(tmp_path, seed_dir):
     for name, df in ref.tables().items():
         pd.testing.assert_frame_equal(getattr(got, name), df)
     pd.testing.assert_frame_equal(analysis.Analysis.load(tmp_path / "out").entities, ref.entities)
+
+
+def test_objects_are_given_back_to_the_garbage_collector(seed_dir):
+    # the analysis keeps what existed before it out of full collections (gc.freeze), and
+    # gives it back at the end, also when the caller stops reading chunks early
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    analysis.analyze(seed_dir)
+    assert gc.get_freeze_count() == 0
+    chunks = pipeline.iter_analysis(seed_dir, chunk_size=1)
+    next(chunks)
+    assert gc.get_freeze_count() > 0  # frozen while the corpus is read
+    chunks.close()
+    assert gc.get_freeze_count() == 0
