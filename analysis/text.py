@@ -176,12 +176,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
 def _tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     # Every character is whitespace or part of a token, so each token's offsets follow from
     # the lengths of the whitespace and tokens before it.
-    out = []
+    out: list[tuple[int, int, str]] = []
+    add = out.append  # (bound once: this loop runs for every token of every article)
     pos = start
     for space, tok in _SPACED_TOKEN_RE.findall(text, start, end):
         s = pos + len(space)
         pos = s + len(tok)
-        out.append((s, pos, tok))
+        add((s, pos, tok))
     if _POSSESSIVE_IN.search(text, start, end) is None:  # most sentences: no 's to split off
         return out
     split = []
