@@ -136,7 +136,7 @@ def _join_periods(toks: list[Token]) -> list[Token]:
     Only the periods are looked at, last first (a period joins the token before it, which is
     never a period that joined its own, so the order does not matter).
     """
-    periods = [k for k, t in enumerate(toks) if t[2] == "."]
+    periods = list(compress(range(len(toks)), map(".".__eq__, map(itemgetter(2), toks))))
     for k in reversed(periods):
         if k and toks[k - 1][1] == toks[k][0]:
             prev = toks[k - 1][2]
@@ -170,6 +170,9 @@ class ArticleTokens:
         self.starts = list(map(itemgetter(0), self.toks))
         self.ends = list(map(itemgetter(1), self.toks))
         self.words = list(map(itemgetter(2), self.toks))
+        # the words in lower case, for the questions asked of most tokens (a list lookup costs
+        # less than lowering a word again each time)
+        self.lows = list(map(str.lower, self.words))
 
     def window(self, start: int, end: int) -> list[Token]:
         """``word_tokens(text, start, end)``, cut from the article's tokens if it can be."""
@@ -201,7 +204,7 @@ class ArticleTokens:
         cut = self._cut(start, end)
         if cut is None:
             return True
-        return not _CUE_WORDS.isdisjoint(map(str.lower, self.words[cut[0] : cut[1]]))
+        return not _CUE_WORDS.isdisjoint(self.lows[cut[0] : cut[1]])
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
@@ -430,11 +433,15 @@ _VERB_HEADS = _verb_heads()
 _CUE_WORDS = _cue_words()
 _ROLES = role_nouns()
 _ROLE_HEADS = _role_heads()
+_ROLE_STARTS = frozenset(_ROLES) | _ROLE_HEADS  # the words where :func:`role_at` may find one
 
 
-def _name_mention(text: str, toks: list[Token], i: int, j: int) -> Mention | None:
-    """A name mention from tokens ``i..j-1`` (a capitalised run); titles become the role."""
-    words = tuple([t[2] for t in toks[i:j]])
+def _name_mention(
+    text: str, toks: list[Token], i: int, j: int, all_words: list[str] | None = None
+) -> Mention | None:
+    """A name mention from tokens ``i..j-1`` (a capitalised run); titles become the role.
+    ``all_words``: the words of ``toks``, when at hand (cut, not read from each token)."""
+    words = tuple(all_words[i:j] if all_words is not None else [t[2] for t in toks[i:j]])
     # the word after the run matters only to a role of two words (`Prime` + `minister`)
     after = toks[j][2] if j < len(toks) and words and words[-1].lower() in _ROLE_HEADS else None
     found = _name_in_run(words, after)
@@ -1534,7 +1541,7 @@ class SpeakerIndex:
         # indexes of the full names, so resolving a mention does not scan every person
         self._by_word: dict[str, dict[str, Person]] = {}  # first/last word -> id -> person
         self._by_key: dict[str, Person] = {}  # whole name -> its first person
-        self._plain_ends: dict[int, int] = {}  # sentence start -> its _plain_run_end
+        self._plain_ends: dict[int, int] = {}  # sentence start -> its _plain_end
         self._scan(doc)
 
     def _scan(self, doc: Document) -> None:
@@ -1549,10 +1556,10 @@ class SpeakerIndex:
             person = self._entity_person(ent)
             self._add(person)
             from_entity[ent["start"]] = person
-        toks = self.tokens.toks
+        toks, words = self.tokens.toks, self.tokens.words
         inside: list[Person] = []  # entity records cut inside a longer name: `G.K.`
         for i, j, sentence_start in self._runs():
-            m = _name_mention(text, toks, i, j)
+            m = _name_mention(text, toks, i, j, words)
             ent = self._entity_at(m.start, m.end) if m is not None else None
             if ent is not None and ent["start"] in from_entity:
                 # an entity record: the words around it tell gender, role and salience
@@ -1656,10 +1663,13 @@ class SpeakerIndex:
         titles, speaks, subject = self._run_features(toks, i, j, sentence_start)
         if titles and not p.gender:
             p.gender = HONORIFICS.get(titles[0].lower().rstrip("."))
-        role = m.role or (role_at(toks, i - 1) or (None,))[0]
+        low_before = self.tokens.lows[i - 1] if i > 0 else ""
+        role = m.role
+        if not role and low_before in _ROLE_STARTS:
+            role = (role_at(toks, i - 1) or (None,))[0]
         if role:
             p.roles.add(role)
-        if lower_at(toks, i - 1) == "the" and not role and not titles:
+        if low_before == "the" and not role and not titles:
             p.label, p.sure = "ORG", False  # `the National Review`
             return
         named = _named_relative(toks, i, j)
@@ -1678,32 +1688,56 @@ class SpeakerIndex:
     ) -> tuple[list[str], bool, bool]:
         """Titles before a name run ``i..j-1``, whether it speaks (`Chinni noted`, `noted
         Chinni.`) and whether it is the subject of its clause (`Ultimately, Mr. Clarke hopes`)."""
-        titles = list(filter(_honorific, self.tokens.words[max(0, i - 1) : i + 2]))
+        words, lows = self.tokens.words, self.tokens.lows  # ``toks`` is the article's
+        titles = list(filter(_honorific, words[max(0, i - 1) : i + 2]))
         n = len(toks)
-        k = _skip_aside(toks, j, n)
-        low = lower_at(toks, k)
-        if low == "of" and k + 1 < n and is_capitalised(toks[k + 1][2]):
+        # (`verb_at` is asked only where a cue word is: it finds no cue elsewhere)
+        k = _skip_aside(toks, j, n) if j < n and words[j] in ("(", ",") else j
+        low = lows[k] if k < n else ""
+        if low == "of" and k + 1 < n and is_capitalised(words[k + 1]):
             k = _skip_aside(toks, _cap_run_right(toks, k + 1, n), n)
-            low = lower_at(toks, k)
+            low = lows[k] if k < n else ""
         # `Michael Brown of Washington, D.C., explained`, `Pat McCrory (R) said`
-        after = verb_at(toks, k) or (low in _ADVERBS and verb_at(toks, k + 1))
+        after = (low in _CUE_WORDS and verb_at(toks, k)) or (
+            low in _ADVERBS and verb_at(toks, k + 1)
+        )
         if after and _after_preposition(toks, i):
             after = 0  # `Stone, 29, of Huntsville, Ala., says`: the place does not speak
         # `said Obama.` speaks; `said Obama has …` names the subject of what was said
-        nxt = toks[j][2] if j < len(toks) else "."
+        nxt = words[j] if j < n else "."
         before = (
             i > 0
-            and lower_at(toks, i - 1) in _INVERTED_CUES  # not `told CNBC,`, `accused Cruz,`
+            and lows[i - 1] in _INVERTED_CUES  # not `told CNBC,`, `accused Cruz,`
             and verb_at(toks, i - 1)
             and not (nxt[:1].isalpha() or nxt in ("'s", "’s") or nxt in _OPEN_MARKS)
         )  # `says Kasich “has a record”`: the subject of the quoted words, not a speaker
         speaks = bool(after or before)
         if speaks:
             return titles, speaks, True
-        if sentence_start not in self._plain_ends:  # once per sentence, not once per name
-            self._plain_ends[sentence_start] = _plain_run_end(toks, sentence_start)
-        plain_end = self._plain_ends[sentence_start]
-        return titles, speaks, _clause_initial(toks, sentence_start, i, plain_end)
+        plain_end = self._plain_ends.get(sentence_start)
+        if plain_end is None:  # once per sentence, not once per name
+            plain_end = self._plain_ends[sentence_start] = self._plain_end(sentence_start)
+        # (most names are in the sentence's first plain words: no call for them)
+        return titles, speaks, plain_end >= i or _clause_initial(toks, sentence_start, i, plain_end)
+
+    def _plain_end(self, start: int) -> int:
+        """The index of the first of the article's tokens from ``start`` that is not
+        :func:`_plain`, read from its words."""
+        words = self.tokens.words
+        for k in range(start, len(words)):
+            if not (is_capitalised(words[k]) or self._plain_low(k)):
+                return k
+        return len(words)
+
+    def _plain_low(self, k: int) -> bool:
+        """Whether the article's token ``k`` is a function word or starts a role (what
+        :func:`_plain` asks of a word not capitalised), read from its lower-case word."""
+        low = self.tokens.lows[k]
+        return (
+            low in _FUNCTION_CAPS
+            or low in _ROLES
+            or (low in _ROLE_HEADS and role_at(self.tokens.toks, k) is not None)
+        )
 
     def gender(self, p: Person) -> str | None:
         """The gender of a person: of this mention, else of any mention of the same person."""
@@ -1774,10 +1808,10 @@ class SpeakerIndex:
     def _starts_clause(self, toks: list[Token], i: int) -> bool:
         k = bisect.bisect_right(self.sentence_starts, toks[i][0] if i < len(toks) else 0) - 1
         first = self.sentence_starts[k] if k >= 0 else 0
+        starts, words = self.tokens.starts, self.tokens.words  # ``toks`` is the article's
         j = i
-        while j > 0 and toks[j - 1][0] >= first:
-            t = toks[j - 1][2]
-            if not (is_capitalised(t) or t.lower() in _FUNCTION_CAPS or role_at(toks, j - 1)):
+        while j > 0 and starts[j - 1] >= first:
+            if not (is_capitalised(words[j - 1]) or self._plain_low(j - 1)):
                 return False
             j -= 1
         return True
@@ -1999,16 +2033,11 @@ def _plain(toks: list[Token], k: int) -> bool:
     return is_capitalised(t) or t.lower() in _FUNCTION_CAPS or role_at(toks, k) is not None
 
 
-def _plain_run_end(toks: list[Token], start: int) -> int:
-    """The index of the first token from ``start`` that is not :func:`_plain`."""
-    return next((k for k in range(start, len(toks)) if not _plain(toks, k)), len(toks))
-
-
 def _clause_initial(toks: list[Token], sentence_start: int, i: int, plain_end: int) -> bool:
     """Whether the name at token ``i`` starts its clause: only capitalised words, titles and
-    roles before it in the sentence (``plain_end``, the :func:`_plain_run_end` from the
-    sentence start, is past it), or after an introductory phrase (`Ultimately,`, `At a rally
-    Friday,`)."""
+    roles before it in the sentence (``plain_end``, the first token from the sentence start
+    that is not :func:`_plain`, is past it), or after an introductory phrase (`Ultimately,`,
+    `At a rally Friday,`)."""
     if plain_end >= i:
         return True
     first = lower_at(toks, sentence_start)
