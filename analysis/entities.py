@@ -830,9 +830,9 @@ class _Sentence:
                 and first not in gz.long_name_first_words()
                 and first not in self.ctx.long_key_first_words
             ):
-                longest = min(
-                    longest, i + 1
-                )  # no longer name, known or not: see may_head_long_name
+                # no longer name, known or not (see may_head_long_name); a longer span whose
+                # key is the one word (`FIFA .`) is read as that word alone, without the mark
+                longest = min(longest, i + 1)
             for k in range(longest, i, -1):
                 key = self.span_key(i, k)
                 if key in known:

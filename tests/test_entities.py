@@ -504,3 +504,9 @@ def test_single_name_followed_by_his_is_a_person():
     text = "The Zorblat troops cheered. Later Zorblat laid out his vision for the country."
     ents = find_entities(text)
     assert set(ents.loc[ents["text"] == "Zorblat", "label"]) == {"PERSON"}
+
+
+def test_a_headline_name_ends_before_a_detached_final_period():
+    # CoNLL-style headlines have a space before the period: the name is the word, not `X .`
+    text = "SOCCER - EXCUSE NOT ENOUGH FOR WIDGETCO .\n\nMADRID 1996-08-30\n\nWidgetco said so."
+    assert find_entities(text)["text"].iloc[0] == "WIDGETCO"
