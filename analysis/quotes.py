@@ -39,6 +39,7 @@ from .articles import article_from_text
 from .document import Document
 from .sentiment import score_sentiment
 from .speakers import (
+    CUE_WORDS,
     PREPOSITIONS,
     SPEECH_NOUNS,
     TELL_VERBS,
@@ -225,7 +226,9 @@ def _after_quote(
     newline = text.find("\n", pos, limit)
     toks = _window_tokens(tokens, pos, limit if newline < 0 else newline)
     # the clause ends at the sentence end (titles like `Mr.` are single tokens, so not ends)
-    cut = next((n for n in range(len(toks)) if _clause_end(toks, n)), len(toks))
+    cut = next(
+        (n for n, t in enumerate(toks) if t[2] in _END_MARKS and _clause_end(toks, n)), len(toks)
+    )
     toks = toks[:cut]
     if not toks:
         return None
@@ -262,6 +265,8 @@ def _after_quote(
             return Attribution(m, cue, _method(m, "QVC"))
     # QCV / QPV: `X said`, `he stressed`, `Hugh Hill, a doctor, said`
     for v in range(k + 1, min(len(toks), k + 46)):
+        if toks[v][2].lower() not in CUE_WORDS:
+            continue  # no cue starts here: what verb_at would find, sooner
         n = verb_at(toks, v)
         if n:
             m = mention_left(text, toks, v, k)
@@ -327,7 +332,7 @@ def _tail_cue(
     pos = span.close_mark + 1
     limit = min(para_end, next_open, pos + 300)
     toks = _window_tokens(tokens, pos, limit)
-    cut = next((n for n in range(len(toks)) if _clause_end(toks, n)), None)
+    cut = next((n for n, t in enumerate(toks) if t[2] in _END_MARKS and _clause_end(toks, n)), None)
     if cut is None:
         return None
     toks = toks[:cut]
@@ -349,7 +354,14 @@ def _tail_cue(
             )
             cue = text[tail[0][0] : tail[n - 1][1]]
             return Attribution(m, cue, _method(m, "tail")) if _speaker(m) else None
-        v = next((v for v in range(1, min(len(tail), 12)) if verb_at(tail, v)), None)
+        v = next(
+            (
+                v
+                for v in range(1, min(len(tail), 12))
+                if tail[v][2].lower() in CUE_WORDS and verb_at(tail, v)
+            ),
+            None,
+        )
         if v is None:
             continue  # an appositive: `…, says X, a political scientist.`
         m = mention_left(text, tail, v, 0)
@@ -409,6 +421,10 @@ def _clause_done(toks, k: int) -> bool:
 
 def _speaker(m: Mention | None) -> bool:
     return m is not None and m.kind != "first_person"
+
+
+#: the tokens that may end a sentence (:func:`_clause_end`)
+_END_MARKS = frozenset({"!", "?", ";", "."})
 
 
 def _clause_end(toks, n: int) -> bool:
@@ -546,6 +562,8 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
                 return Attribution(m, "according to", "according_to")
     # CVQ: `X said: “`, `X told reporters on Monday, “` (the cue within a few words)
     for v in range(len(body) - 1, max(-1, len(body) - 9), -1):
+        if body[v][2].lower() not in CUE_WORDS:
+            continue  # no cue starts here: what verb_at would find, sooner
         n = verb_at(body, v)
         if n:
             m = mention_left(text, body, v, 0)
@@ -600,8 +618,10 @@ def _in_sentence(
     tries = 0
     inner = None  # `She says it underscores that …`: `it` only if no person speaks around it
     for v in range(len(toks) - 1, -1, -1):
-        n = verb_at(toks, v)
-        if n and tries < 3:  # `X said, going on to say that “…”`: try the earlier verb too
+        low = toks[v][2].lower()
+        # verb_at finds no cue at a word that starts none: not asked of most words
+        n = verb_at(toks, v) if tries < 3 and low in CUE_WORDS else 0
+        if n:  # `X said, going on to say that “…”`: try the earlier verb too
             tries += 1
             if _in_aside(toks, v, n):
                 continue  # `he assured the crowd - as Rubio has said - that he can “…”`
@@ -617,7 +637,7 @@ def _in_sentence(
                 inner = inner or Attribution(m, cue, "sentence")
             elif m is not None:
                 return Attribution(m, cue, "sentence")
-        if toks[v][2].lower() == "according" and lower_at(toks, v + 1) == "to":
+        if low == "according" and lower_at(toks, v + 1) == "to":
             m = mention_right(text, toks, v + 2, len(toks)) or description_right(
                 text, toks, v + 2, len(toks)
             )
@@ -854,6 +874,8 @@ def _previous_sentence(
     if any(t[2] in DOUBLE_MARKS for t in toks):
         return None  # a sentence with its own quote has its own speaker
     for v in range(1, min(len(toks), 45)):  # after long appositives too
+        if toks[v][2].lower() not in CUE_WORDS:
+            continue  # no cue starts here: what verb_at would find, sooner
         n = verb_at(toks, v)
         if n:
             m = mention_left(text, toks, v, 0)
@@ -968,6 +990,8 @@ _TAIL_WORDS = {"on", "in", "at", "during", "to", "after", "before", "last", "thi
 def _indirect_in(text: str, toks) -> tuple[tuple[int, int], Attribution] | None:
     n_toks = len(toks)
     for v in range(1, min(n_toks - 2, 25)):
+        if toks[v][2].lower() not in CUE_WORDS:
+            continue  # no cue starts here: what verb_at would find, sooner
         n = verb_at(toks, v)
         if not n:
             continue
@@ -1001,6 +1025,8 @@ def _indirect_in(text: str, toks) -> tuple[tuple[int, int], Attribution] | None:
         if not tail or len(tail) > 10:
             return None
         for v in range(len(tail)):
+            if tail[v][2].lower() not in CUE_WORDS:
+                continue  # no cue starts here: what verb_at would find, sooner
             n = verb_at(tail, v)
             if n and v + n == len(tail):
                 m = mention_left(text, tail, v, 0)
@@ -1031,7 +1057,7 @@ def _finish(text: str, records: list[dict]) -> dict[str, list[dict]]:
     for qid, rec in enumerate(records):
         rec["quote_id"] = qid
         rec.update(sentiment(rec["text"]))
-        for ps, pe in paragraphs(text, rec["start"], rec["end"]):
+        for ps, pe in _paragraphs_of(text, rec):
             for s, e in sentence_spans(text[ps:pe]):
                 part = text[ps + s : ps + e]
                 if part.strip(" “”\"'‘’"):
@@ -1040,6 +1066,15 @@ def _finish(text: str, records: list[dict]) -> dict[str, list[dict]]:
                          **sentiment(part)}
                     )  # fmt: skip
     return {"quotes": records, "quote_sentences": sentences}
+
+
+def _paragraphs_of(text: str, rec: dict) -> list[tuple[int, int]]:
+    """``paragraphs(text, start, end)`` of a record: the record itself when its text holds
+    no line break (so no paragraph break), as :func:`_record` strips it already."""
+    start, end = rec["start"], rec["end"]
+    if start < end and "\n" not in rec["text"]:
+        return [(start, end)]
+    return paragraphs(text, start, end)
 
 
 def find_quotes(text: str, *, date=None) -> pd.DataFrame:

@@ -13,6 +13,8 @@ except where these words occur (measured in ``benchmarks/eval_quotes.py``).
 
 from __future__ import annotations
 
+import itertools
+import math
 import string
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +29,14 @@ _PUNCTUATION = string.punctuation  # what VaderConstants.REGEX_REMOVE_PUNCTUATIO
 _PUNCTUATION_CHARS = frozenset(_PUNCTUATION)
 _MARKS = frozenset(VaderConstants.PUNC_LIST)  # punctuation NLTK strips off a word's ends
 _NEGATE = frozenset(VaderConstants.NEGATE)
+# The words of the idioms and two-word boosters NLTK's ``_idioms_check`` looks for around a
+# word (``words[i - 3 : i + 3]``): where none occurs, it leaves the valence as it is.
+_IDIOM_WORDS = frozenset(
+    part
+    for phrase in itertools.chain(VaderConstants.SPECIAL_CASE_IDIOMS, VaderConstants.BOOSTER_DICT)
+    for part in phrase.split(" ")
+    if " " in phrase
+)
 
 
 def _words_and_emoticons(text: str) -> list[str]:
@@ -93,8 +103,9 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
     ``polarity_scores`` is NLTK's own, step for step and with the same arithmetic, except that
     it finds the words with :func:`_words_and_emoticons`, lower-cases each word once, and
     gives a word the lexicon lacks its 0 at once (NLTK's ``sentiment_valence`` only reads
-    neighbours of a word it finds in the lexicon): ``tests/test_sentiment.py`` checks both
-    give the same scores.
+    neighbours of a word it finds in the lexicon), calls NLTK's ``_idioms_check`` only when a
+    word of an idiom is near, and sums the scores up without NLTK's helper calls
+    (``score_valence``): ``tests/test_sentiment.py`` checks both give the same scores.
     """
 
     def __init__(self, lexicon_text: str) -> None:  # noqa: D107 - see class docstring
@@ -104,18 +115,21 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         words = _words_and_emoticons(text)
-        lowers = [w.lower() for w in words]
+        lowers = list(map(str.lower, words))
+        lexicon = self.lexicon
+        sentiments: list = [0] * len(words)  # what NLTK gives a word without valence
+        hits = [pos for pos, low in enumerate(lowers) if low in lexicon]
+        if not hits:  # no word of the lexicon (a third of quoted sentences): all neutral
+            return self.score_valence(sentiments, text)
         allcaps = sum(map(str.isupper, words))
         is_cap_diff = 0 < len(words) - allcaps < len(words)  # NLTK's allcap_differential
         last = len(words) - 1
-        # each word's first index (the last one written wins): NLTK reads around it
-        first_index = dict(zip(reversed(words), range(last, -1, -1), strict=True))
-        lexicon = self.lexicon
         boosters = self.constants.BOOSTER_DICT
-        sentiments: list = [0] * len(words)  # what NLTK gives a word without valence
-        for pos, low in enumerate(lowers):
-            if low not in lexicon:
-                continue
+        # each word's first index (the last one written wins): NLTK reads around it (a dict, not
+        # words.index per hit, which would be quadratic on a huge unbalanced quote)
+        first_index = dict(zip(reversed(words), range(last, -1, -1), strict=True))
+        for pos in hits:
+            low = lowers[pos]
             i = first_index[words[pos]]
             if (i < last and low == "kind" and lowers[i + 1] == "of") or low in boosters:
                 continue
@@ -128,6 +142,46 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
                 elif sidx > bi:
                     sentiments[sidx] = sentiment * 1.5
         return self.score_valence(sentiments, text)
+
+    def score_valence(self, sentiments: list, text: str) -> dict[str, float]:
+        """NLTK's ``score_valence``, its helpers (``_punctuation_emphasis``,
+        ``_sift_sentiment_scores``, ``normalize``) inlined with the same arithmetic in the
+        same order: the calls cost more than the sums on a short sentence."""
+        if not sentiments:
+            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+        sum_s = float(sum(sentiments))
+        # emphasis from exclamation points (up to 4) and question marks (2 or 3+)
+        qm_count = text.count("?")
+        qm_amplifier = 0
+        if qm_count > 1:
+            qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+        punct_emph_amplifier = min(text.count("!"), 4) * 0.292 + qm_amplifier
+        if sum_s > 0:
+            sum_s += punct_emph_amplifier
+        elif sum_s < 0:
+            sum_s -= punct_emph_amplifier
+        compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+        pos_sum = 0.0
+        neg_sum = 0.0
+        neu_count = 0
+        for sentiment_score in sentiments:
+            if sentiment_score > 0:
+                pos_sum += float(sentiment_score) + 1  # a neutral word counts 1
+            elif sentiment_score < 0:
+                neg_sum += float(sentiment_score) - 1
+            else:
+                neu_count += 1
+        if pos_sum > math.fabs(neg_sum):
+            pos_sum += punct_emph_amplifier
+        elif pos_sum < math.fabs(neg_sum):
+            neg_sum -= punct_emph_amplifier
+        total = pos_sum + math.fabs(neg_sum) + neu_count
+        return {
+            "neg": round(math.fabs(neg_sum / total), 3),
+            "neu": round(math.fabs(neu_count / total), 3),
+            "pos": round(math.fabs(pos_sum / total), 3),
+            "compound": round(compound, 4),
+        }
 
     def _valence(self, words: list[str], lowers: list[str], i: int, is_cap_diff: bool) -> float:
         """NLTK's ``sentiment_valence`` of the lexicon word ``words[i]`` (``lowers``: the
@@ -152,7 +206,7 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
                     s = s * 0.9
                 valence = valence + s
                 valence = self._never(valence, words, lowers, start_i, i)
-                if start_i == 2:
+                if start_i == 2 and not _IDIOM_WORDS.isdisjoint(words[i - 3 : i + 3]):
                     valence = self._idioms_check(valence, words, i)
         # NLTK's _least_check: negation by a preceding "least" (not "at least", "very least")
         if i > 0 and lowers[i - 1] == "least" and "least" not in lexicon:

@@ -431,6 +431,8 @@ def _cue_words() -> frozenset[str]:
 _VERBS = speech_verbs()
 _VERB_HEADS = _verb_heads()
 _CUE_WORDS = _cue_words()
+#: the words that may start a speech cue: :func:`verb_at` finds none at any other word
+CUE_WORDS = _CUE_WORDS
 _ROLES = role_nouns()
 _ROLE_HEADS = _role_heads()
 _ROLE_STARTS = frozenset(_ROLES) | _ROLE_HEADS  # the words where :func:`role_at` may find one
