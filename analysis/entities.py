@@ -84,6 +84,7 @@ _CUT_MARKS = "-\u2010\u2011#@/=_"
 
 _UNSEEN = object()
 _TOKEN_TEXT = itemgetter(2)
+_START = attrgetter("start")
 
 # How sure a rule is: stronger evidence wins when one name gets different labels in an article.
 _STRENGTH = {"gazetteer": 3, "cue": 3, "title": 3, "given-name": 2, "context": 2, "default": 1}
@@ -345,7 +346,7 @@ class _Sentence:
         self.text = text
         self.spans, self.texts, self.caps = toks
         self.ctx = ctx
-        self.initial_ix = initial_ix
+        self.initial_ix = initial_ix  # (not those opening a line: see recognise)
         self.mentions: list[Mention] = []
         # A run's spans are looked up again and again while it is split: remember the answers.
         self.entries: dict[tuple[int, int], gz.Entry | None] = {}  # entry() by (i, j)
@@ -468,7 +469,7 @@ class _Sentence:
             # a person's surname
             m.label, m.canonical, m.country = "PERSON", m.extra["written"], None
             m.method, m.entity_id = "context:speaker", None
-        if _is_place(m):
+        if m.method in _PLACES:  # (_is_place, inlined: every mention passes here)
             # a place followed by a score or after "beat"/"v" is a team (Leeds 2 Chelsea 1)
             after = self.text[m.end : m.end + 8]
             before = self.text[max(0, m.start - 12) : m.start]
@@ -759,7 +760,7 @@ class _Sentence:
         else:
             label = self.single_word_label(i)
         m = Mention(start, end, label, name, country, method="default")
-        if len(words) == 1 and self.spans[i][0] in self.ctx.initial_starts:
+        if len(words) == 1 and i in self.initial_ix:
             # sentence-initial: kept only if confirmed, unless it speaks (Kowalczyk said)
             # (not a plural like Analysts or Others: common nouns start sentences too)
             speaks = label == "PERSON" and self.context_says(i) and not name.endswith("s")
@@ -885,10 +886,20 @@ class _Article:
         self.text = text
         self.metonymy = metonymy
         self.default_label = default_label
-        self.initial_starts: set[int] = set()
         self.vocab: set[str] = set()  # every token of the article
         self.known: dict[str, Mention] = {}
         self.long_key_first_words: set[str] = set()  # of the known keys of two words or more
+
+    def learn_names(self, mentions: list[Mention]) -> None:
+        """Remember the names of the article's (resolved) mentions, for its headlines."""
+        for m in mentions:
+            if not m.initial:
+                self.known.setdefault(m.text_key, m)
+        for m in mentions:
+            if m.label == "PERSON" and not m.initial and " " in m.canonical:
+                # a headline names a person by surname (KOWALCZYK WINS)
+                self.known.setdefault(gz.key(m.canonical.split()[-1]), m)
+        self.long_key_first_words = {k.split(" ", 1)[0] for k in self.known if " " in k}
 
     def seen_lower(self, word: str) -> bool:
         """Whether ``word`` occurs in the article starting with a lower-case letter."""
@@ -917,7 +928,6 @@ def recognise(
     caps: list[tuple[dict, _Sentence]] = []
     for sent, toks in prepared:
         initial = _initial_indices(toks)
-        ctx.initial_starts.update(toks.spans[ix][0] for ix in initial)
         s = _Sentence(text, toks, ctx, initial)
         if _is_caps_sentence(toks.text) or _is_title_line(text, sent, toks.text):
             caps.append((sent, s))
@@ -926,16 +936,17 @@ def recognise(
         if text.find("\n", sent["start"], sent["end"]) >= 0:
             lines = _line_starts(text, toks)
             runs = _split_runs(runs, lines, toks.cap)
-            initial |= {ix for ix in lines if toks.cap[ix]}  # a line opens like a sentence
+            initial = initial | {ix for ix in lines if toks.cap[ix]}  # a line opens like a sentence
         for i, j in runs:
-            if i in initial and j - i == 1:
+            if i in initial:
                 low = toks.text[i].lower()
-                if ctx.seen_lower(low) or _is_common(low):
-                    if gz.key(toks.text[i]) not in gz.names():
-                        continue
-            if i in initial and ctx.seen_lower(toks.text[i].lower()) and j - i > 1:
-                if (
-                    not s.is_name(i, j)
+                if j - i == 1:
+                    if ctx.seen_lower(low) or _is_common(low):
+                        if gz.key(toks.text[i]) not in gz.names():
+                            continue
+                elif (
+                    ctx.seen_lower(low)
+                    and not s.is_name(i, j)
                     and toks.text[i] not in gz.first_names()
                     and s.title_at(i, j) == i
                 ):
@@ -944,15 +955,8 @@ def recognise(
         done.append((sent, s.mentions))
     mentions = [m for _, ms in done for m in ms]
     _resolve_article(mentions, text)
-    for m in mentions:
-        if not m.initial:
-            ctx.known.setdefault(m.text_key, m)
-    for m in mentions:
-        if m.label == "PERSON" and not m.initial and " " in m.canonical:
-            # a headline names a person by surname (KOWALCZYK WINS)
-            ctx.known.setdefault(gz.key(m.canonical.split()[-1]), m)
-    if caps:
-        ctx.long_key_first_words = {k.split(" ", 1)[0] for k in ctx.known if " " in k}
+    if caps:  # (the article's names serve only its headlines)
+        ctx.learn_names(mentions)
     for sent, s in caps:
         s.label_caps()
         done.append((sent, s.mentions))
@@ -960,7 +964,7 @@ def recognise(
     records = []
     for sent, ms in done:
         sentence_id = sent["sentence_id"]
-        for m in sorted(ms, key=attrgetter("start")) if len(ms) > 1 else ms:
+        for m in sorted(ms, key=_START) if len(ms) > 1 else ms:
             if not m.initial:
                 records.append(_record(text, sentence_id, m))
     return records
@@ -995,8 +999,10 @@ def _split_runs(
 
 def _initial_indices(toks: Tokens) -> set[int]:
     """Tokens that start the sentence or a quotation (capitalised for grammar, not names)."""
-    texts = toks.text
-    return {i for i in compress(range(len(texts)), toks.cap) if not i or texts[i - 1] in _OPENERS}
+    texts, cap = toks.text, toks.cap
+    if _OPENERS.isdisjoint(texts):  # most sentences: no quotation or item inside
+        return {0} if cap and cap[0] else set()
+    return {i for i in compress(range(len(texts)), cap) if not i or texts[i - 1] in _OPENERS}
 
 
 def _resolve_article(mentions: list[Mention], text: str) -> None:
@@ -1030,7 +1036,7 @@ def _resolve_article(mentions: list[Mention], text: str) -> None:
             if m.method.startswith(("title", "context")):
                 said_person.add(name)
         other = best.get(name)
-        if other is None or m.strength > other.strength:
+        if other is None or _strength(m.method) > _strength(other.method):  # (m.strength)
             best[name] = m
     # Each name part points to the full names containing it (ambiguous parts resolve to none).
     parts: dict[str, set[str]] = {}

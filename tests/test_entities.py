@@ -510,3 +510,19 @@ def test_a_headline_name_ends_before_a_detached_final_period():
     # CoNLL-style headlines have a space before the period: the name is the word, not `X .`
     text = "SOCCER - EXCUSE NOT ENOUGH FOR WIDGETCO .\n\nMADRID 1996-08-30\n\nWidgetco said so."
     assert find_entities(text)["text"].iloc[0] == "WIDGETCO"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials in Ankara said so.", {0}),  # no quotation: only the first word
+        ("officials in Ankara said so.", set()),
+        ('He said: "Turkey will buy them."', {0, 4}),  # a quotation opens after the quote
+        ("", set()),
+    ],
+)
+def test_initial_indices(text, expected):
+    from analysis.entities import _cut_marks, _initial_indices, _tokens
+
+    toks = _tokens(text, 0, len(text), _cut_marks(text))
+    assert _initial_indices(toks) == expected
