@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -26,7 +26,7 @@ import pandas as pd
 from .document import Document
 from .gazetteers import entry, first_names
 from .names import make_entity_id, strip_accents
-from .text import tokenize
+from .text import WordMemo, tokenize
 
 Token = tuple[int, int, str]
 
@@ -232,23 +232,7 @@ def _starts_run(word: str) -> bool:
     return is_capitalised(word) and word.lower() not in _FUNCTION_CAPS
 
 
-class _WordMemo(dict):
-    """``memo[word]``: ``func(word)``, computed once per word, for a question asked of every
-    word of every article (a dict lookup costs less than a call, even of a cached function).
-    Past ``limit`` words it forgets them all and starts again."""
-
-    def __init__(self, func: Callable[[str], bool], limit: int = 65536) -> None:
-        super().__init__()
-        self.func, self.limit = func, limit
-
-    def __missing__(self, word: str) -> bool:
-        if len(self) >= self.limit:
-            self.clear()
-        self[word] = value = self.func(word)
-        return value
-
-
-_RUN_STARTS = _WordMemo(_starts_run)
+_RUN_STARTS = WordMemo(_starts_run)
 
 
 @lru_cache(maxsize=65536)

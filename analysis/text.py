@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
 
@@ -132,6 +134,23 @@ def split_sentences(text: str, start: int = 0) -> list[dict]:
                 }
             )
     return out
+
+
+class WordMemo(dict):
+    """``memo[word]``: ``func(word)``, computed once per word, for a question asked of every
+    word of every article (a dict lookup costs less than a call, even of a cached function, and
+    ``map(memo.__getitem__, words)`` asks many at C speed). Past ``limit`` words it forgets them
+    all and starts again, so memory stays bounded and the common words are back at once."""
+
+    def __init__(self, func: Callable[[str], Any], limit: int = 65536) -> None:
+        super().__init__()
+        self.func, self.limit = func, limit
+
+    def __missing__(self, word: str) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        self[word] = value = self.func(word)
+        return value
 
 
 class _TokenMemo(threading.local):

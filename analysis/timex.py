@@ -62,7 +62,7 @@ import pandas as pd
 
 from .document import Document
 from .tables import frame
-from .text import split_sentences
+from .text import WordMemo, split_sentences
 
 __all__ = ["find_timexes", "interval_of", "timex_step", "normalise_date"]
 
@@ -1632,14 +1632,6 @@ def _prefilter() -> _Prefilter:
     )
 
 
-# What each sentence piece meets (:func:`_met_in`), emptied when full: memory stays bounded, and
-# the common pieces are back at once. A plain dict, not ``lru_cache``: a sentence looks up some
-# twenty pieces, and between the other steps of the pipeline these lookups wait on memory, where
-# a hit of ``lru_cache`` also moves its entry in a linked list.
-_MET_OF_PIECE: dict[str, int] = {}
-_PIECES_KEPT = 1 << 16
-
-
 def _met(sentence: str) -> int:
     """The requirements (bits of :func:`_prefilter`) that a sentence meets.
 
@@ -1648,16 +1640,7 @@ def _met(sentence: str) -> int:
     from sentence to sentence, and what each meets is remembered.
     """
     pieces = sentence.split() if _prefilter().unspaced else (sentence,)
-    known = _MET_OF_PIECE
-    try:
-        return reduce(or_, map(known.__getitem__, pieces), 0)
-    except KeyError:  # a piece not seen yet (or not since the dict was emptied)
-        if len(known) >= _PIECES_KEPT:
-            known.clear()
-        for piece in pieces:
-            if piece not in known:
-                known[piece] = _met_in(piece)
-        return reduce(or_, map(known.__getitem__, pieces), 0)
+    return reduce(or_, map(_MET_OF_PIECE.__getitem__, pieces), 0)
 
 
 def _met_in(piece: str) -> int:
@@ -1678,6 +1661,10 @@ def _met_in(piece: str) -> int:
             found |= meets[m.group()]
             m = pattern.search(scanned, m.start() + 1)
     return found
+
+
+# What each sentence piece meets, remembered per piece (bounded: see WordMemo).
+_MET_OF_PIECE = WordMemo(_met_in)
 
 
 @lru_cache(maxsize=1 << 14)  # a few thousand different sets of requirements met per corpus
