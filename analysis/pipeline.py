@@ -54,6 +54,9 @@ Corpus = str | Path | Iterable[str | Path]
 #: Articles per chunk: the unit of parallel work, of caching I/O and of Parquet row groups.
 CHUNK_SIZE = 64
 
+#: Allocations between collections of the youngest generation while a corpus is analysed.
+GC_YOUNG = 10_000
+
 
 def sentence_step(doc: Document) -> dict[str, list[dict]]:
     return {"sentences": text.split_sentences(doc.text, doc.body_start)}
@@ -392,9 +395,13 @@ def iter_analysis(
     hits = misses = 0
     # the objects that exist now (gazetteers, lexicons, compiled patterns: over 100,000
     # long-lived containers) are left out of garbage collection while the corpus is analysed,
-    # whose full passes would otherwise traverse them again and again; processes forked
-    # meanwhile inherit this, and the end gives them back to the collector
+    # whose full passes would otherwise traverse them again and again; and the youngest
+    # generation is collected every GC_YOUNG allocations rather than every 700 (the records of
+    # an article are many short-lived dicts and lists, seldom in cycles). Processes forked
+    # meanwhile inherit both; the end gives the objects and the threshold back.
     gc.freeze()
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(GC_YOUNG, thresholds[0]), *thresholds[1:])
     try:
         for tables, problems, chunk_hits, chunk_misses in executor.map(
             to_compute(), options, cache_dir
@@ -406,6 +413,7 @@ def iter_analysis(
                 bar.update(len(articles))
             yield Chunk(articles, tables)
     finally:
+        gc.set_threshold(*thresholds)
         gc.unfreeze()
         executor.close()
         if bar is not None:

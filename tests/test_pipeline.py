@@ -149,16 +149,20 @@ def test_dask_local_cluster_gives_the_local_result(tmp_path, seed_dir):
     pd.testing.assert_frame_equal(analysis.Analysis.load(tmp_path / "out").entities, ref.entities)
 
 
-def test_objects_are_given_back_to_the_garbage_collector(seed_dir):
+def test_objects_and_thresholds_are_given_back_to_the_garbage_collector(seed_dir):
     # the analysis keeps what existed before it out of full collections (gc.freeze), and
     # gives it back at the end, also when the caller stops reading chunks early
     import gc
 
+    before = gc.get_threshold()
     assert gc.get_freeze_count() == 0
     analysis.analyze(seed_dir)
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
     chunks = pipeline.iter_analysis(seed_dir, chunk_size=1)
     next(chunks)
     assert gc.get_freeze_count() > 0  # frozen while the corpus is read
+    assert gc.get_threshold()[0] == max(pipeline.GC_YOUNG, before[0])
     chunks.close()
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
