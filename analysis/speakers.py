@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter
 
 import pandas as pd
@@ -130,20 +130,38 @@ def word_tokens(text: str, start: int = 0, end: int | None = None) -> list[Token
     return _join_periods(tokenize(text, start, end))  # a new list, changed in place
 
 
-def _join_periods(toks: list[Token]) -> list[Token]:
+def _join_periods(toks: list[Token], words: list[str] | None = None) -> list[Token]:
     """``toks``, changed in place: a period right after an initial or a title joins it.
+    ``words``: the words of ``toks``, when at hand (they are read, not cut from each token,
+    and changed alike).
 
     Only the periods are looked at, last first (a period joins the token before it, which is
     never a period that joined its own, so the order does not matter).
     """
-    periods = list(compress(range(len(toks)), map(".".__eq__, map(itemgetter(2), toks))))
+    if words is None:  # (a phrase: its few tokens read at once)
+        periods = list(compress(range(len(toks)), map(".".__eq__, map(itemgetter(2), toks))))
+    else:
+        periods = _indexes(words, ".")
     for k in reversed(periods):
         if k and toks[k - 1][1] == toks[k][0]:
             prev = toks[k - 1][2]
             if (len(prev) == 1 and prev.isupper()) or prev.lower() in HONORIFICS:
                 toks[k - 1] = (toks[k - 1][0], toks[k][1], prev + ".")
                 del toks[k]
+                if words is not None:
+                    words[k - 1 : k + 1] = [prev + "."]
     return toks
+
+
+def _indexes(items: list[str], item: str) -> list[int]:
+    """The indexes of ``item`` in ``items``, in order: found by ``list.index`` (a scan at C
+    speed, from one to the next), as a few among many."""
+    out = []
+    k = -1
+    for _ in range(items.count(item)):
+        k = items.index(item, k + 1)
+        out.append(k)
+    return out
 
 
 _POSSESSIVES = frozenset({"'s", "'S", "’s", "’S"})
@@ -164,12 +182,15 @@ class ArticleTokens:
         if _tiles(text, doc.body_start, spans):
             # periods joined once for the body: whitespace parts a sentence's last token from
             # the next one's first, so no period joins across sentences
-            self.toks = _join_periods([t for s, e in spans for t in tokenize(text, s, e)])
+            toks = list(chain.from_iterable([tokenize(text, s, e) for s, e in spans]))
+            words = list(map(itemgetter(2), toks))
+            _join_periods(toks, words)
         else:
-            self.toks = word_tokens(text, doc.body_start)
-        self.starts = list(map(itemgetter(0), self.toks))
-        self.ends = list(map(itemgetter(1), self.toks))
-        self.words = list(map(itemgetter(2), self.toks))
+            toks = word_tokens(text, doc.body_start)
+            words = list(map(itemgetter(2), toks))
+        self.toks, self.words = toks, words
+        self.starts = list(map(itemgetter(0), toks))
+        self.ends = list(map(itemgetter(1), toks))
         # the words in lower case, for the questions asked of most tokens (a list lookup costs
         # less than lowering a word again each time)
         self.lows = list(map(str.lower, self.words))
@@ -232,7 +253,18 @@ def _starts_run(word: str) -> bool:
     return is_capitalised(word) and word.lower() not in _FUNCTION_CAPS
 
 
-_RUN_STARTS = WordMemo(_starts_run)
+# What :meth:`SpeakerIndex._runs` looks for in an article's words, memoised per word: a word
+# that may start a name run, a sentence end (`.`, `!`, `?`; no run starts with one), neither (0)
+_RUN_START, _SENTENCE_END = 1, 2
+
+
+def _run_mark(word: str) -> int:
+    if word in _SENTENCE_ENDS:
+        return _SENTENCE_END
+    return _RUN_START if _starts_run(word) else 0
+
+
+_RUN_MARKS = WordMemo(_run_mark)
 
 
 @lru_cache(maxsize=65536)
@@ -427,6 +459,18 @@ def _name_mention(
 ) -> Mention | None:
     """A name mention from tokens ``i..j-1`` (a capitalised run); titles become the role.
     ``all_words``: the words of ``toks``, when at hand (cut, not read from each token)."""
+    found = _name_span(toks, i, j, all_words)
+    if found is None:
+        return None
+    start, end, role, label = found
+    name = text[start:end]
+    return Mention(start, end, name, "name", name=name, role=role, label=label)
+
+
+def _name_span(
+    toks: list[Token], i: int, j: int, all_words: list[str] | None = None
+) -> tuple[int, int, str | None, str] | None:
+    """``(start, end, role, label)`` of the :func:`_name_mention` of tokens ``i..j-1``."""
     words = tuple(all_words[i:j] if all_words is not None else [t[2] for t in toks[i:j]])
     # the word after the run matters only to a role of two words (`Prime` + `minister`)
     after = toks[j][2] if j < len(toks) and words and words[-1].lower() in _ROLE_HEADS else None
@@ -434,9 +478,7 @@ def _name_mention(
     if found is None:
         return None
     first, last, role, label = found
-    start, end = toks[i + first][0], toks[i + last - 1][1]
-    name = text[start:end]
-    return Mention(start, end, name, "name", name=name, role=role, label=label)
+    return toks[i + first][0], toks[i + last - 1][1], role, label
 
 
 @lru_cache(maxsize=65536)
@@ -520,7 +562,8 @@ def _after_complement(toks: list[Token], k: int, j: int) -> int:
 
 
 def _looks_like_qualifier(tok: str) -> bool:
-    return _RUN_STARTS[tok]  # capitalised, no function word: `Foreign` of `Foreign Minister`
+    # capitalised, no function word: `Foreign` of `Foreign Minister`
+    return _RUN_MARKS[tok] == _RUN_START
 
 
 def _cap_run_left(toks: list[Token], j: int, lo: int) -> int:
@@ -548,12 +591,12 @@ def _cap_run_right(toks: list[Token], i: int, hi: int) -> int:
     j = i
     while j < hi:
         t = toks[j][2]
-        low = t.lower()
-        if j > i and low in _WEEKDAYS:
-            break
         if is_capitalised(t):
+            if j > i and t.lower() in _WEEKDAYS:
+                break
             j += 1
-        elif low in _CONNECTORS and j + 1 < hi and is_capitalised(toks[j + 1][2]):
+        # (a weekday not capitalised is no connector or `of` either: it ends the run)
+        elif t.lower() in _CONNECTORS and j + 1 < hi and is_capitalised(toks[j + 1][2]):
             j += 1
         elif t == "of" and j > i and role_at(toks, j - 1) and is_capitalised(toks[j - 1][2]):
             j += 1
@@ -612,7 +655,8 @@ _ROLE_GENDERS = {
 def _named_relative(toks: list[Token], i: int, j: int) -> str | None:
     """The role noun before a lone known given name in apposition (`Her father, Brad, 39,`):
     a person named by a role and a first name only; ``None`` otherwise."""
-    if j != i + 1 or lower_at(toks, i - 1) != "," or lower_at(toks, j) != ",":
+    # (`,` is its own lower case: the words are compared as they are)
+    if j != i + 1 or not 0 < i < len(toks) - 1 or toks[i - 1][2] != "," or toks[j][2] != ",":
         return None
     if not _given_name(toks[i][2]):
         return None
@@ -1515,8 +1559,7 @@ class SpeakerIndex:
         self.quoted = sorted(quoted)
         self.sentence_starts = [s["start"] for s in doc.sentences]
         self.entities = sorted(
-            (_clean_record(e) for e in doc.entities if not _missing(e.get("start"))),
-            key=itemgetter("start"),
+            map(_clean_record, filter(_has_start, doc.entities)), key=itemgetter("start")
         )
         self._ent_starts = list(map(itemgetter("start"), self.entities))
         self._entity_ids: set | None = None
@@ -1527,7 +1570,7 @@ class SpeakerIndex:
         # indexes of the full names, so resolving a mention does not scan every person
         self._by_word: dict[str, dict[str, Person]] = {}  # first/last word -> id -> person
         self._by_key: dict[str, Person] = {}  # whole name -> its first person
-        self._plain_ends: dict[int, int] = {}  # sentence start -> its _plain_end
+        self._plain_ends: dict[int, int] = {}  # token index -> its _plain_end
         self._scan(doc)
 
     def _scan(self, doc: Document) -> None:
@@ -1545,26 +1588,33 @@ class SpeakerIndex:
         toks, words = self.tokens.toks, self.tokens.words
         inside: list[Person] = []  # entity records cut inside a longer name: `G.K.`
         for i, j, sentence_start in self._runs():
-            m = _name_mention(text, toks, i, j, words)
-            ent = self._entity_at(m.start, m.end) if m is not None else None
-            if ent is not None and ent["start"] in from_entity:
-                # an entity record: the words around it tell gender, role and salience
-                self._enrich(from_entity[ent["start"]], toks, i, j, m, sentence_start)
-            elif m is not None and ent is None and not _PARTY_TAG.match(m.name):
-                person = self._person_from_run(toks, i, j, m, sentence_start)
-                if person is not None:
-                    self._add(person)
-                    if " " in m.name:
-                        inside += [
-                            from_entity[e] for e in range(m.start, m.end) if e in from_entity
-                        ]
+            found = _name_span(toks, i, j, words)
+            if found is None:
+                continue
+            start, end, role, label = found
+            ent = self._entity_at(start, end)
+            if ent is not None:
+                if ent["start"] in from_entity:
+                    # an entity record: the words around it tell gender, role and salience
+                    self._enrich(from_entity[ent["start"]], toks, i, j, role, sentence_start)
+                continue
+            name = text[start:end]
+            if _PARTY_TAG.match(name):
+                continue
+            m = Mention(start, end, name, "name", name=name, role=role, label=label)
+            person = self._person_from_run(toks, i, j, m, sentence_start)
+            if person is not None:
+                self._add(person)
+                if " " in name:
+                    inside += [from_entity[e] for e in range(start, end) if e in from_entity]
         if inside:
             drop = {id(p) for p in inside}
             self.people = [p for p in self.people if id(p) not in drop]
         self.people.sort(key=lambda p: p.start)
         for p in self.people:  # `Sanders` (a record of its own): the Bernie Sanders named before
-            if " " not in p.name and _key(p.name) not in _ORG_WORDS:
-                full = self._full_name(_key(p.name), p.start)
+            key = _key(p.name) if " " not in p.name else None
+            if key is not None and key not in _ORG_WORDS:
+                full = self._full_name(key, p.start)
                 if full is not None:
                     p.name, p.canonical, p.entity_id = full.name, full.canonical, full.entity_id
                     p.label, p.sure = "PERSON", True
@@ -1590,35 +1640,48 @@ class SpeakerIndex:
         """``(i, j, sentence_start)`` for each capitalised run ``toks[i:j]`` that may be a name,
         left to right (the words of a run are not read again), with the index of the first
         token of its sentence: after `.`, `!`, `?` or a line break (between runs)."""
-        toks, starts, words = self.tokens.toks, self.tokens.starts, self.tokens.words
-        if not toks:
+        toks, words = self.tokens.toks, self.tokens.words
+        n = len(toks)
+        if not n:
             return
-        # the indexes that start a sentence: after `.`, `!`, `?` and after a line break
-        breaks = [
-            k + 1 for k in compress(range(len(words)), map(_SENTENCE_ENDS.__contains__, words))
-        ]
+        marks = list(map(_RUN_MARKS.__getitem__, words))
+        line_starts = self._line_starts() + [n]  # (``n``: no run starts past it)
+        # one sweep over the run starts and sentence ends: ``last_break`` is the last index that
+        # starts a sentence up to the current token (a sentence end's next token, or a line's
+        # first, merged in when a run start reaches it)
+        last_break = -1
+        line = 0
+        sentence_start = next_run = 0
+        for k in compress(range(n), marks):
+            if marks[k] == _SENTENCE_END:
+                last_break = k + 1  # (no line start merged so far comes after it)
+                continue
+            if k < next_run:
+                continue  # inside the previous run
+            while line_starts[line] <= k:
+                last_break = max(last_break, line_starts[line])
+                line += 1
+            # the last break up to this run, unless it falls inside the previous run (a line
+            # break inside a name does not start a sentence)
+            if last_break >= next_run:
+                sentence_start = last_break
+            j = _cap_run_right(toks, k, n)  # past ``k``: a run starts with a capital
+            next_run = j
+            if k == 0 and j >= 4 and self._title_line(toks, j):
+                continue  # `Hillary Clinton Reassures House Democrats …`: the headline
+            yield k, j, sentence_start
+
+    def _line_starts(self) -> list[int]:
+        """The indexes of the article's tokens that come first after a line break, in order."""
+        toks, starts = self.tokens.toks, self.tokens.starts
+        out = []
         newline = self.text.find("\n", starts[0])
         while newline >= 0:
             k = bisect.bisect_right(starts, newline)
             if k < len(toks):
-                breaks.append(k)
+                out.append(k)
             newline = self.text.find("\n", starts[k] if k < len(toks) else len(self.text))
-        breaks.sort()
-        heads = compress(range(len(words)), map(_RUN_STARTS.__getitem__, words))
-        sentence_start = next_run = 0
-        for k in heads:
-            if k < next_run:
-                continue  # inside the previous run
-            # the last break up to this run, unless it falls inside the previous run (a line
-            # break inside a name does not start a sentence)
-            b = bisect.bisect_right(breaks, k)
-            if b and breaks[b - 1] >= next_run:
-                sentence_start = breaks[b - 1]
-            j = _cap_run_right(toks, k, len(toks))
-            next_run = max(j, k + 1)
-            if k == 0 and j >= 4 and self._title_line(toks, j):
-                continue  # `Hillary Clinton Reassures House Democrats …`: the headline
-            yield k, j, sentence_start
+        return out
 
     def _title_line(self, toks: list[Token], j: int) -> bool:
         """Whether the run of the first ``j`` tokens is the article's title-case first line."""
@@ -1640,42 +1703,66 @@ class SpeakerIndex:
         name, eid, label, roles, gender = _read_record(
             name, ent["label"], ent.get("entity_id"), ent.get("role")
         )
-        return Person(ent["start"], name, name, eid, label=label, roles=set(roles),
-                      gender=gender, sure=label == "PERSON")  # fmt: skip
+        # (positional arguments: one person per record of every article)
+        return Person(ent["start"], name, name, eid, label, set(roles), gender, label == "PERSON")
 
     def _enrich(
-        self, p: Person, toks: list[Token], i: int, j: int, m: Mention, sentence_start: int
+        self,
+        p: Person,
+        toks: list[Token],
+        i: int,
+        j: int,
+        role: str | None,
+        sentence_start: int,
     ) -> None:
-        titles, speaks, subject = self._run_features(toks, i, j, sentence_start)
-        if titles and not p.gender:
-            p.gender = HONORIFICS.get(titles[0].lower().rstrip("."))
+        """Tell ``p``, read from an entity record, what its name run ``i..j-1`` (with the role
+        of its name, if any) shows: a title's gender, a role, a relative's, `the` before an
+        organisation, whether it is the subject of its clause or speaks."""
         low_before = self.tokens.lows[i - 1] if i > 0 else ""
-        role = m.role
         if not role and low_before in _ROLE_STARTS:
             role = (role_at(toks, i - 1) or (None,))[0]
         if role:
             p.roles.add(role)
-        if low_before == "the" and not role and not titles:
+        # the titles tell a gender not yet known, and whether `the` comes before a name
+        the_name = low_before == "the" and not role
+        titles = self._titles(i) if the_name or not p.gender else []
+        if titles and not p.gender:
+            p.gender = _title_gender(titles)
+        if the_name and not titles:
             p.label, p.sure = "ORG", False  # `the National Review`
             return
         named = _named_relative(toks, i, j)
         if named and p.label == "PERSON":  # `Her father, Brad, 39, worried`
             p.roles.add(named)
             p.gender = p.gender or _ROLE_GENDERS.get(named)
-            subject = p.sure = True
-        p.subject = p.subject or subject
+            p.subject = p.sure = True
+        # Whether the run speaks is asked only when the answer can still change ``p`` (most
+        # records are sure people already): for its subject, if its place in the clause does
+        # not make it one, and for its label and certainty, unless it is a sure person.
+        speaks = None
+        if not p.subject:
+            p.subject = self._opens_clause(toks, i, sentence_start)
+            if not p.subject:
+                p.subject = speaks = self._speaks(toks, i, j)
+        if p.label == "PERSON" and p.sure:
+            return  # speaking would make it a sure person: it is one
+        if speaks is None:
+            speaks = self._speaks(toks, i, j)
         if speaks and p.label == "ORG" and _lone_name(p.name):
             p.label = "PERSON"  # `Hollande said`: one word, not a known organisation or place
         if speaks:
             p.sure = p.sure or p.label == "PERSON"
 
-    def _run_features(
-        self, toks: list[Token], i: int, j: int, sentence_start: int
-    ) -> tuple[list[str], bool, bool]:
-        """Titles before a name run ``i..j-1``, whether it speaks (`Chinni noted`, `noted
-        Chinni.`) and whether it is the subject of its clause (`Ultimately, Mr. Clarke hopes`)."""
+    def _titles(self, i: int) -> list[str]:
+        """The titles among the words around a name run starting at ``i`` (`Mr.` before it, or
+        its own first two words)."""
+        words = self.tokens.words[i - 1 : i + 2] if i else self.tokens.words[:2]
+        return list(filter(_honorific, words))
+
+    def _speaks(self, toks: list[Token], i: int, j: int) -> bool:
+        """Whether the name run ``i..j-1`` speaks: `Chinni noted`, `noted Chinni.`, `Michael
+        Brown of Washington, D.C., explained`, `Pat McCrory (R) said`."""
         words, lows = self.tokens.words, self.tokens.lows  # ``toks`` is the article's
-        titles = list(filter(_honorific, words[max(0, i - 1) : i + 2]))
         n = len(toks)
         # (`verb_at` is asked only where a cue word is: it finds no cue elsewhere)
         k = _skip_aside(toks, j, n) if j < n and words[j] in ("(", ",") else j
@@ -1683,7 +1770,6 @@ class SpeakerIndex:
         if low == "of" and k + 1 < n and is_capitalised(words[k + 1]):
             k = _skip_aside(toks, _cap_run_right(toks, k + 1, n), n)
             low = lows[k] if k < n else ""
-        # `Michael Brown of Washington, D.C., explained`, `Pat McCrory (R) said`
         after = (low in _CUE_WORDS and verb_at(toks, k)) or (
             low in _ADVERBS and verb_at(toks, k + 1)
         )
@@ -1697,14 +1783,24 @@ class SpeakerIndex:
             and verb_at(toks, i - 1)
             and not (nxt[:1].isalpha() or nxt in ("'s", "’s") or nxt in _OPEN_MARKS)
         )  # `says Kasich “has a record”`: the subject of the quoted words, not a speaker
-        speaks = bool(after or before)
-        if speaks:
-            return titles, speaks, True
-        plain_end = self._plain_ends.get(sentence_start)
-        if plain_end is None:  # once per sentence, not once per name
-            plain_end = self._plain_ends[sentence_start] = self._plain_end(sentence_start)
-        # (most names are in the sentence's first plain words: no call for them)
-        return titles, speaks, plain_end >= i or _clause_initial(toks, sentence_start, i, plain_end)
+        return bool(after or before)
+
+    def _opens_clause(self, toks: list[Token], i: int, sentence_start: int) -> bool:
+        """Whether the name run at ``i`` starts its clause (`Ultimately, Mr. Clarke hopes`):
+        with :meth:`_speaks`, whether it is the subject of its clause."""
+        plain_end = self._plain_from(sentence_start)
+        if plain_end >= i:
+            return True  # (most names are in the sentence's first plain words)
+        return _intro_opener(self.tokens.lows[sentence_start]) and _clause_initial(
+            toks, sentence_start, i, plain_end
+        )
+
+    def _plain_from(self, start: int) -> int:
+        """:meth:`_plain_end` of ``start``, read once per sentence, not once per name."""
+        plain_end = self._plain_ends.get(start)
+        if plain_end is None:
+            plain_end = self._plain_ends[start] = self._plain_end(start)
+        return plain_end
 
     def _plain_end(self, start: int) -> int:
         """The index of the first of the article's tokens from ``start`` that is not
@@ -1732,58 +1828,96 @@ class SpeakerIndex:
     def _person_from_run(
         self, toks: list[Token], i: int, j: int, m: Mention, sentence_start: int
     ) -> Person | None:
-        if lower_at(toks, i - 1) == "by" and (
+        """The person name run ``i..j-1`` (mention ``m``) names, or ``None``. Called only for
+        runs that no entity record covers, so it names them as :meth:`_resolve_name` would."""
+        if (i and self.tokens.lows[i - 1] == "by") and (
             i < 2 or "\n" in self.text[toks[i - 2][1] : toks[i - 1][0]]
         ):
             return None  # a byline: the writer, not someone the article quotes
-        if not m.role:
-            r = role_at(toks, i - 1) or role_at(toks, i - 2) if i > 0 else None
-            m.role = r[0] if r else None
-        if lower_at(toks, j) == "," and not m.role:  # `X, the foreign minister,`
-            m.role = role_in(toks, j + 1, min(j + 7, len(toks)))
-        titles, speaks, subject = self._run_features(toks, i, j, sentence_start)
-        gender = HONORIFICS.get(titles[0].lower().rstrip(".")) if titles else None
-        if lower_at(toks, i - 1) == "the" and not m.role and not titles:
-            m.label = "ORG"  # `the National Review`, `the Pentagon`
+        titles = self._titles(i)
         if " " not in m.name:  # a short name: the earlier full name, mentioned again here
-            full = self._resolve_name(m)
-            named = _named_relative(toks, i, j)  # `Her father, Brad, 39, worried`
-            if named and full.name == m.name:
-                full.roles.add(named)
-                full.gender = full.gender or _gender_of(m.name) or _ROLE_GENDERS.get(named)
-                full.start, full.subject, full.sure = m.start, True, True  # `Her father, Brad`
-                return full
-            if full.name == m.name and not titles and not (speaks and not _plural_noun(m.name)):
-                return None
-            if (
-                full.name == m.name
-                and not titles
-                and m.name.lower() in self.tokens.lower_case_words
-            ):
-                return None  # `Delegates questioned …`: a common noun starting the sentence
-            full.start, full.subject = m.start, subject
-            full.sure = full.label == "PERSON" and bool(
-                full.gender or gender or titles or speaks or full.roles
-                or any(p.sure and p.entity_id == full.entity_id for p in self.people)
-            )  # fmt: skip
-            full.gender = full.gender or gender
-            return full
-        gender = gender or _gender_of(m.name)
+            return self._short_name_person(toks, i, j, m, sentence_start, titles)
+        self._read_role(toks, i, j, m, titles)
+        speaks = self._speaks(toks, i, j)
+        gender = _title_gender(titles) or _gender_of(m.name)
         return Person(
             m.start, m.name, m.name, make_entity_id(m.label, m.name), label=m.label,
             roles={m.role} if m.role else set(), gender=gender,
             sure=m.label == "PERSON" and bool(gender or titles or m.role or speaks),
-            subject=subject,
+            subject=speaks or self._opens_clause(toks, i, sentence_start),
         )  # fmt: skip
+
+    def _short_name_person(
+        self,
+        toks: list[Token],
+        i: int,
+        j: int,
+        m: Mention,
+        sentence_start: int,
+        titles: list[str],
+    ) -> Person | None:
+        """The person a one-word run (`Demir`, after `Ismail Demir`) names; ``None`` for a word
+        that nothing marks as a name (no earlier full name, title or relative's role, and no
+        cue, or it is a plural noun or a word also written in lower case: `Senate`,
+        `Republicans`, `Delegates questioned …`).
+
+        Most such runs are dropped, so the questions that can drop one come first, cheapest
+        first; its role and label, read after them, change only the person made of it."""
+        best = self._known_person(m)
+        unnamed = best is None or best.name == m.name  # no longer name: `m` names itself
+        named = _named_relative(toks, i, j) if unnamed else None  # `Her father, Brad, 39,`
+        speaks = None
+        if unnamed and not named and not titles:
+            # (the set of the article's lower-case words last: most runs fail before it)
+            if _plural_noun(m.name):
+                return None
+            speaks = self._speaks(toks, i, j)
+            if not speaks or m.name.lower() in self.tokens.lower_case_words:
+                return None
+        self._read_role(toks, i, j, m, titles)
+        full = self._person_named(m, best)
+        if named:
+            full.roles.add(named)
+            full.gender = full.gender or _gender_of(m.name) or _ROLE_GENDERS.get(named)
+            full.start, full.subject, full.sure = m.start, True, True  # `Her father, Brad`
+            return full
+        if speaks is None:
+            speaks = self._speaks(toks, i, j)
+        gender = _title_gender(titles)
+        full.start, full.subject = m.start, speaks or self._opens_clause(toks, i, sentence_start)
+        full.sure = full.label == "PERSON" and bool(
+            full.gender or gender or titles or speaks or full.roles
+            or any(p.sure and p.entity_id == full.entity_id for p in self.people)
+        )  # fmt: skip
+        full.gender = full.gender or gender
+        return full
+
+    @staticmethod
+    def _read_role(toks: list[Token], i: int, j: int, m: Mention, titles: list[str]) -> None:
+        """Give name mention ``m`` (run ``i..j-1``) the role around it (`minister Ismail
+        Demir`, `X, the foreign minister,`), and the label ORG after `the` with no role or
+        title (`the National Review`, `the Pentagon`)."""
+        if not m.role:
+            r = role_at(toks, i - 1) or role_at(toks, i - 2) if i > 0 else None
+            m.role = r[0] if r else None
+        if lower_at(toks, j) == "," and not m.role:
+            m.role = role_in(toks, j + 1, min(j + 7, len(toks)))
+        if lower_at(toks, i - 1) == "the" and not m.role and not titles:
+            m.label = "ORG"
 
     def _add(self, person: Person) -> None:
         self.people.append(person)
-        key = _key(person.name)
-        words = key.split()
-        if len(words) > 1:
-            for word in {words[0], words[-1]}:
-                self._by_word.setdefault(word, {}).setdefault(person.entity_id, person)
-            self._by_key.setdefault(key, person)
+        keys = _INDEX_KEYS[person.name]
+        if keys is None:
+            return  # one word: no full name to find it by
+        key, words = keys
+        for word in words:
+            named = self._by_word.get(word)
+            if named is None:
+                named = self._by_word[word] = {}
+            named.setdefault(person.entity_id, person)
+        self._by_key.setdefault(key, person)
+        if person.canonical != person.name:  # (else the same key: nothing to add)
             self._by_key.setdefault(_key(person.canonical), person)
 
     def _before(self, offset: int, limit: int = 400) -> list[Person]:
@@ -1792,15 +1926,12 @@ class SpeakerIndex:
         return self.people[max(0, k - limit) : k][::-1]
 
     def _starts_clause(self, toks: list[Token], i: int) -> bool:
+        """Whether the article's tokens before ``i`` in its sentence are all :func:`_plain`."""
         k = bisect.bisect_right(self.sentence_starts, toks[i][0] if i < len(toks) else 0) - 1
         first = self.sentence_starts[k] if k >= 0 else 0
-        starts, words = self.tokens.starts, self.tokens.words  # ``toks`` is the article's
-        j = i
-        while j > 0 and starts[j - 1] >= first:
-            if not (is_capitalised(words[j - 1]) or self._plain_low(j - 1)):
-                return False
-            j -= 1
-        return True
+        # the sentence's tokens from its first to ``i - 1`` are plain when the first one that is
+        # not (read once per sentence) comes at ``i`` or later
+        return self._plain_from(bisect.bisect_left(self.tokens.starts, first)) >= i
 
     def _entity_at(self, start: int, end: int) -> dict | None:
         """The person or organisation record covering ``start:end`` (a record cut inside the
@@ -1841,7 +1972,10 @@ class SpeakerIndex:
     def _full_name(self, word: str, offset: int) -> Person | None:
         """The person with a longer name containing ``word`` named last before ``offset``
         (else first after): `Demir` -> `Ismail Demir`."""
-        people = [p for p in self._by_word.get(word, {}).values() if p.label == "PERSON"]
+        named = self._by_word.get(word)
+        if not named:
+            return None  # (most words: in no full name)
+        people = [p for p in named.values() if p.label == "PERSON"]
         before = [p for p in people if p.start < offset]
         if before:
             return max(before, key=lambda p: p.start)
@@ -1856,16 +1990,26 @@ class SpeakerIndex:
                 return Person(m.start, p.name, p.canonical, p.entity_id, label=p.label,
                               roles={m.role} if m.role else set(), gender=p.gender)  # fmt: skip
             m = Mention(m.start, m.end, m.text, m.kind, name=p.name, role=m.role)
+        return self._person_named(m, self._known_person(m))
+
+    def _known_person(self, m: Mention) -> Person | None:
+        """The person already indexed that name mention ``m`` (no entity record) refers to: for
+        one word, the last full name before it containing the word (`Demir` -> the earlier
+        `Ismail Demir`, else a later one), for more, the first person with the whole name."""
         key = _key(m.name or m.text)
         words = key.split()
-        best = None
-        if len(words) == 1:  # `Demir` -> the earlier `Ismail Demir` (else a later one)
-            best = self._full_name(words[0], m.start)
-            if best is None:
-                people = self._by_word.get(words[0], {}).values()
-                best = min(people, key=lambda p: p.start) if people else None
-        else:
-            best = self._by_key.get(key)
+        if len(words) != 1:
+            return self._by_key.get(key)
+        named = self._by_word.get(words[0])
+        if not named:
+            return None  # (most words: in no full name)
+        best = self._full_name(words[0], m.start)
+        return best if best is not None else min(named.values(), key=lambda p: p.start)
+
+    @staticmethod
+    def _person_named(m: Mention, best: Person | None) -> Person:
+        """A new person for name mention ``m``: ``best`` (:meth:`_known_person`) mentioned
+        again, or, if ``None``, the person the mention's own name names."""
         if best is not None:
             return Person(m.start, best.name, best.canonical, best.entity_id, best.label,
                           best.roles | ({m.role} if m.role else set()), best.gender)  # fmt: skip
@@ -2026,13 +2170,18 @@ def _clause_initial(toks: list[Token], sentence_start: int, i: int, plain_end: i
     `At a rally Friday,`)."""
     if plain_end >= i:
         return True
-    first = lower_at(toks, sentence_start)
-    if not (first in _INTRO or first in _PREPOSITIONS or first.endswith("ly")):
+    if not _intro_opener(lower_at(toks, sentence_start)):
         return False
     comma = next((k for k in range(sentence_start, i) if toks[k][2] == ","), None)
     return comma is not None and all(
         _plain(toks, k) or toks[k][2] == "," for k in range(comma + 1, i)
     )
+
+
+def _intro_opener(first: str) -> bool:
+    """Whether a sentence whose first word is ``first`` (in lower case) may open with an
+    introductory phrase before its subject (`At a rally Friday,`, `Ultimately,`)."""
+    return first in _INTRO or first in _PREPOSITIONS or first.endswith("ly")
 
 
 _OPEN_MARKS = ("“", '"', "„")
@@ -2054,6 +2203,12 @@ def _missing(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
+def _has_start(record: dict) -> bool:
+    """Whether an entity record has a start offset (an int, as most have, is not missing)."""
+    start = record.get("start")
+    return type(start) is int or not _missing(start)
+
+
 _PLAIN_TYPES = frozenset({str, int, bool, type(None)})
 
 
@@ -2068,6 +2223,24 @@ def _clean_record(record: dict) -> dict:
 @lru_cache(maxsize=4096)
 def _key(name: str) -> str:
     return " ".join(strip_accents(name).lower().replace(".", "").split())
+
+
+def _index_keys(name: str) -> tuple[str, tuple[str, ...]] | None:
+    """``(key, words)`` under which :meth:`SpeakerIndex._add` files a full name: its
+    :func:`_key` and its first and last word (once if the same); ``None`` for one word."""
+    words = _key(name).split()
+    if len(words) < 2:
+        return None
+    ends = (words[0],) if words[0] == words[-1] else (words[0], words[-1])
+    return " ".join(words), ends
+
+
+_INDEX_KEYS = WordMemo(_index_keys)  # per name: most names recur
+
+
+def _title_gender(titles: list[str]) -> str | None:
+    """The gender the first of a name's titles implies (`Mrs.`), if any."""
+    return HONORIFICS.get(titles[0].lower().rstrip(".")) if titles else None
 
 
 @lru_cache(maxsize=65536)
