@@ -42,7 +42,7 @@ from . import gazetteers as gz
 from .document import Document
 from .names import make_entity_id
 from .tables import frame
-from .text import split_sentences, tokenize
+from .text import WordMemo, split_sentences, tokenize
 
 # Lower-case words allowed inside a name when a capitalised word follows.
 _PARTICLES = frozenset(
@@ -83,22 +83,26 @@ _SPLIT_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _CUT_MARKS = "-\u2010\u2011#@/=_"
 
 _UNSEEN = object()
-_TOKEN_TEXT = itemgetter(2)
+_TOKEN_START, _TOKEN_TEXT = itemgetter(0), itemgetter(2)
 _START = attrgetter("start")
 
 # How sure a rule is: stronger evidence wins when one name gets different labels in an article.
 _STRENGTH = {"gazetteer": 3, "cue": 3, "title": 3, "given-name": 2, "context": 2, "default": 1}
 
 
-class Tokens(NamedTuple):
+class Tokens:
     """A sentence's tokens: token ``i`` is ``text[i]``, ``spans[i]`` is ``(start, end, text)``
     and ``cap[i]`` says it is capitalised, so possibly part of a name (never a word of a
     hashtag, @handle or URL). (Offsets stay in the spans: the texts are needed for every token,
-    the offsets for a few, and splitting the spans into columns would cost more.)"""
+    the offsets for a few, and splitting the spans into columns would cost more.)
 
-    spans: list[tuple[int, int, str]]
-    text: tuple[str, ...]
-    cap: list[bool]
+    (A class with slots, not a named tuple: made for every sentence and read often, it is
+    quicker to make and to read.)"""
+
+    __slots__ = ("spans", "text", "cap")
+
+    def __init__(self, spans: list[tuple[int, int, str]], text: tuple[str, ...], cap: list[bool]):
+        self.spans, self.text, self.cap = spans, text, cap
 
 
 @dataclass(slots=True)
@@ -183,17 +187,16 @@ def _cut_tokens(
 ) -> tuple[dict[int, list[tuple[int, int, str]]], list[int]]:
     """Hyphenated forms to cut (token index -> its two parts) and the indices, once cut, of
     hashtag, @handle or URL parts, among the tokens holding or following the ``marks``."""
-    starts = [s for s, _, _ in spans]
     marked = set()
-    for p in marks:
-        if text[p] in _HYPHENS:
-            marked.add(bisect_right(starts, p) - 1)  # the token holding it (not whitespace)
-        else:
-            marked.add(bisect_left(starts, p + 1))  # a token right after it, if any
+    for p in marks:  # (spans are in order of start)
+        if text[p] in _HYPHENS:  # the token holding it (not whitespace)
+            marked.add(bisect_right(spans, p, key=_TOKEN_START) - 1)
+        else:  # a token right after it, if any
+            marked.add(bisect_left(spans, p + 1, key=_TOKEN_START))
     cuts = {}
     handles = []
     for k in sorted(marked):
-        if not 0 <= k < len(starts):
+        if not 0 <= k < len(spans):
             continue
         s, e, t = spans[k]
         hyphen = "-" in t or "\u2010" in t or "\u2011" in t
@@ -259,7 +262,8 @@ def _is_caps_sentence(words: tuple[str, ...]) -> bool:
     n = upper = 0
     most_lower = 0.3 * len(words)  # more lower-case words than this: the share is below 70%
     for w in words:
-        if (len(w) if w.isalpha() else sum(c.isalpha() for c in w)) >= 2:  # letters
+        # two letters or more (a mark, a token of one character, has fewer)
+        if len(w) > 1 and (w.isalpha() or sum(c.isalpha() for c in w) >= 2):
             n += 1
             if w.isupper():
                 upper += 1
@@ -319,11 +323,37 @@ def _runs(toks: Tokens) -> list[tuple[int, int]]:
     return runs
 
 
-def _is_common(low: str) -> bool:
+def _common(low: str) -> bool:
     """Whether the lower-cased word is a common word (``the``, ``i'm``, ``i’ve``), no name."""
     return low in gz.common_words() or (
         low[:2] in ("i'", "i’") and low[2:] in ("m", "ve", "d", "ll")
     )
+
+
+_IS_COMMON = WordMemo(_common)  # (asked of most capitalised words: remembered per word)
+
+
+class _LoneWord(NamedTuple):
+    """What labelling a run of one word asks of the word itself (see ``label_word``)."""
+
+    entry: gz.Entry | None  # gz.entry(word)
+    figure: gz.Entry | None  # gz.public_figure(word)
+    no_name: bool  # never a name alone: one character, or a common word or particle not listed
+
+
+def _lone_word(w: str) -> _LoneWord:
+    entry = gz.entry(w)
+    no_name = len(w) == 1  # a lone initial or list letter
+    if entry is None and not no_name:
+        low = w.lower()
+        # a common word (The, Also) or a particle that is no title, not listed
+        no_name = _IS_COMMON[low] or (
+            (low in _PARTICLES or w == ".") and gz.key(w) not in gz.titles()
+        )
+    return _LoneWord(entry, gz.public_figure(w), no_name)
+
+
+_LONE_WORDS = WordMemo(_lone_word)  # (most runs are one word: remembered per word)
 
 
 def _dotted(word: str) -> bool:
@@ -344,7 +374,7 @@ class _Sentence:
 
     def __init__(self, text: str, toks: Tokens, ctx: _Article, initial_ix: set[int]):
         self.text = text
-        self.spans, self.texts, self.caps = toks
+        self.spans, self.texts, self.caps = toks.spans, toks.text, toks.cap
         self.ctx = ctx
         self.initial_ix = initial_ix  # (not those opening a line: see recognise)
         self.mentions: list[Mention] = []
@@ -500,7 +530,7 @@ class _Sentence:
             if self.is_name(i, j) or self.title_at(i, j) > i:
                 break
             # an all-caps word is an acronym (US), not the common word (us)
-            common = _is_common(low) and not (w.isupper() and len(w) > 1)
+            common = _IS_COMMON[low] and not (w.isupper() and len(w) > 1)
             if common and low in _NAME_ADJECTIVES and j > i + 1 and self.leads_name(i, j):
                 break  # Central Park, South Korean: an adjective that starts a name
             if common or low in _PARTICLES or w == ".":
@@ -509,7 +539,7 @@ class _Sentence:
             break
         while j > i and (
             not self.caps[j - 1]
-            or (_is_common(self.texts[j - 1].lower()) and not self.is_name(i, j))
+            or (_IS_COMMON[self.texts[j - 1].lower()] and not self.is_name(i, j))
         ):
             j -= 1
         if i >= j:
@@ -541,18 +571,12 @@ class _Sentence:
         self.segment(i, j)
 
     def label_word(self, i: int) -> None:
-        """:meth:`label_run` for a run of one word (not `and`), each lookup done once."""
-        w = self.texts[i]
-        entry = gz.entry(w)
-        if entry is None:
-            low = w.lower()
-            if _is_common(low):
-                return  # a common word (The, Also), not listed
-            if (low in _PARTICLES or w == ".") and gz.key(w) not in gz.titles():
-                return
-        if not self.caps[i] or len(w) == 1:
-            return  # a lone initial or list letter
-        figure = gz.public_figure(w)
+        """:meth:`label_run` for a run of one word (not `and`), what it asks of the word itself
+        answered once per word (`_LONE_WORDS`)."""
+        word = _LONE_WORDS[self.texts[i]]
+        if word.no_name or not self.caps[i]:
+            return
+        entry, figure = word.entry, word.figure
         if figure is not None:  # `Putin`, `Obama` (also a town in Japan)
             start, end, _ = self.spans[i]
             self.add(Mention(start, end, "PERSON", figure.canonical, figure.country,
@@ -941,7 +965,7 @@ def recognise(
             if i in initial:
                 low = toks.text[i].lower()
                 if j - i == 1:
-                    if ctx.seen_lower(low) or _is_common(low):
+                    if _IS_COMMON[low] or ctx.seen_lower(low):
                         if gz.key(toks.text[i]) not in gz.names():
                             continue
                 elif (

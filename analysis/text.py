@@ -32,10 +32,8 @@ TOKEN_RE = re.compile(
     r"|\w+(?:[-\u2010\u2011'’.,]\w+)*"
     r"|[^\w\s]",
 )
-# A token with the whitespace before it.
-_SPACED_TOKEN_RE = re.compile(rf"(\s*)({TOKEN_RE.pattern})")
+_WHITESPACE = re.compile(r"\s")  # (what parts tokens: see _tokenize_words)
 _POSSESSIVE_ENDINGS = frozenset({"'s", "'S", "’s", "’S"})
-_POSSESSIVE_IN = re.compile("['’][sS]")
 
 
 @lru_cache(maxsize=1)
@@ -187,29 +185,56 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[tuple[in
     texts[id(text)] = entry
     spans = entry[1]
     cached = spans.get((start, end))
-    if cached is None:
-        cached = spans[(start, end)] = tuple(_tokenize(text, start, end))
-    return list(cached)
+    if cached is None:  # (the memo's list is never handed out: callers may change theirs)
+        cached = spans[(start, end)] = _tokenize(text, start, end)
+    return cached.copy()
 
 
 def _tokenize(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    # Every character is whitespace or part of a token, so each token's offsets follow from
-    # the lengths of the whitespace and tokens before it.
+    # (negative bounds read as 0, as by `TOKEN_RE.findall(text, start, end)`)
+    start, end = max(start, 0), max(end, 0)
+    span = text[start:end]
+    if not span.isprintable():  # (printable: no whitespace but the space)
+        span = _WHITESPACE.sub(" ", span)  # one space for each whitespace character
+    return _tokenize_words(span.split(" "), start)
+
+
+def _tokenize_words(words: list[str], start: int) -> list[tuple[int, int, str]]:
+    """The tokens of ``" ".join(words)`` placed at offset ``start`` (an empty word: where
+    spaces follow one another), as ``TOKEN_RE`` finds them through the text.
+
+    A token never holds whitespace and where one ends depends on nothing past the next
+    whitespace (each part of ``TOKEN_RE`` fails on it as at the end of the text), so the
+    words are tokenized one by one: a word of letters and digits alone (``str.isalnum``: ``\\w``
+    characters, all taken by ``\\w+``) is one token, and the tokens of any other word cover it
+    end to end (any character but whitespace starts one) and are remembered per word.
+    """
     out: list[tuple[int, int, str]] = []
     add = out.append  # (bound once: this loop runs for every token of every article)
     pos = start
-    for space, tok in _SPACED_TOKEN_RE.findall(text, start, end):
-        s = pos + len(space)
-        pos = s + len(tok)
-        add((s, pos, tok))
-    if _POSSESSIVE_IN.search(text, start, end) is None:  # most sentences: no 's to split off
-        return out
-    split = []
-    for token in out:
-        s, e, tok = token
-        if len(tok) > 2 and tok[-2:] in _POSSESSIVE_ENDINGS:
-            split.append((s, e - 2, tok[:-2]))
-            split.append((e - 2, e, tok[-2:]))
+    for word in words:
+        if word.isalnum():  # most words
+            end = pos + len(word)
+            add((pos, end, word))
+            pos = end + 1
         else:
-            split.append(token)
-    return split
+            for tok in _WORD_TOKENS[word]:
+                end = pos + len(tok)
+                add((pos, end, tok))
+                pos = end
+            pos += 1
+    return out
+
+
+def _word_tokens(word: str) -> tuple[str, ...]:
+    """The tokens of a word (no whitespace in it), possessive ``'s`` split off."""
+    out: list[str] = []
+    for tok in TOKEN_RE.findall(word):
+        if len(tok) > 2 and tok[-2:] in _POSSESSIVE_ENDINGS:
+            out += (tok[:-2], tok[-2:])
+        else:
+            out.append(tok)
+    return tuple(out)
+
+
+_WORD_TOKENS = WordMemo(_word_tokens)

@@ -133,3 +133,62 @@ def test_sentence_spans_without_sentence_ends_skip_punkt():
 )  # fmt: skip
 def test_sentence_breaks_after_an_abbreviation_before_a_sentence_opener(chunk, expected):
     assert [chunk[s:e] for s, e in sentence_spans(chunk)] == expected
+
+
+def _regex_tokens(text, start, end):
+    """The tokenizer's definition: ``TOKEN_RE`` read left to right through the whitespace,
+    possessive ``'s`` split off (what ``tokenize`` gives, word by word, faster)."""
+    import re
+
+    from analysis.text import TOKEN_RE
+
+    out, pos = [], start
+    for space, tok in re.compile(rf"(\s*)({TOKEN_RE.pattern})").findall(text, start, end):
+        s = pos + len(space)
+        pos = s + len(tok)
+        if len(tok) > 2 and tok[-2:] in ("'s", "'S", "’s", "’S"):
+            out += [(s, pos - 2, tok[:-2]), (pos - 2, pos, tok[-2:])]
+        else:
+            out.append((s, pos, tok))
+    return out
+
+
+_TRICKY_WORDS = [
+    "U.S.", "U.S.'s", "a.", "A.B.C", "a.b.", "e.g.", "i.e.,", "Obama's", "it’s", "X's's",
+    "O'Neill's", "abc's.", "'s", "’S", "'", "s", "S-400", "F-35s", "3.5", "3,000", "x_y",
+    "pro-Russian", "Washington-led", "Kim Jong\u2011un", "(AP)", "—", "--", "“Hi,”", "..",
+    "Türkiye’s", "cafe\u0301", "soft\u00adhyphen", "٣٤", "x²",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_TRICKY_WORDS),
+            st.text(alphabet="aZs.,'’-\u2010_(é \n\t\u00a0\u2009\u200b", max_size=6),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([" ", "  ", "\n", " \u00a0", ""]),
+    st.integers(0, 4),
+    st.integers(0, 4),
+)
+def test_tokenize_equals_the_regular_expression(words, space, cut_start, cut_end):
+    text = space.join(words)
+    for start, end in [(0, len(text)), (cut_start, len(text) - cut_end), (cut_start, cut_start)]:
+        assert tokenize(text, start, end) == _regex_tokens(text, start, end), (text, start, end)
+
+
+def test_tokenize_word_by_word_rests_on_these_unicode_facts():
+    import re
+    import sys
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    spaces = "".join(c for c in every if c.isspace())
+    # re's \s is str.isspace, and the space is the only printable one: a printable text has
+    # no whitespace but spaces, which ``str.split(" ")`` parts exactly as \s does
+    assert "".join(re.findall(r"\s", every)) == spaces
+    assert [c for c in spaces if c.isprintable()] == [" "]
+    # a word of ``str.isalnum`` characters is \w characters only: one token
+    assert re.fullmatch(r"\w*", "".join(c for c in every if c.isalnum()))
