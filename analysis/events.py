@@ -305,8 +305,8 @@ class _Sentence:
         self.entity_at = entity_at
         self.quoted = [False] * n  # whether the token starts inside quotation marks
         for qs, qe in marks.quoted_in(sent["start"], sent["end"]):
-            for i in range(_token_from(tokens, qs), _token_from(tokens, qe)):
-                self.quoted[i] = True
+            first, end = _token_from(tokens, qs), _token_from(tokens, qe)
+            self.quoted[first:end] = [True] * (end - first)
         self.cues = cues  # the tokens that are ordering cues (`after`, `before`, `following`)
         self._clause: list[int] | None = None  # see :attr:`clause`
 
@@ -785,16 +785,29 @@ def _dated(timexes: list[dict]) -> list[dict]:
     ]
 
 
-def _timex_for(
-    sent: _Sentence, ev: _Event, others: list[_Event], timexes: list[dict], text: str, srec: dict
-) -> dict | None:
-    """The time expression dating ``ev`` among ``timexes`` (the sentence's, from :func:`_dated`)."""
-    best, best_key = None, None
+def _dating(sent: _Sentence, timexes: list[dict], text: str, srec: dict) -> list[tuple[dict, int]]:
+    """The time expressions among ``timexes`` (the sentence's, from :func:`_dated`) that can date
+    its events, each with its clause: adverbial ones not in quotation marks. The same for every
+    event of the sentence, so found once per sentence."""
+    out = []
     for tx in timexes:
         idx = _token_ending_after(sent.tokens, tx["start"])
-        if idx == len(sent.tokens) or sent.quoted[idx] or sent.clause[idx] != sent.clause[ev.tok]:
-            continue
-        if not _adverbial(text, tx, srec):
+        if idx < len(sent.tokens) and not sent.quoted[idx] and _adverbial(text, tx, srec):
+            out.append((tx, sent.clause[idx]))
+    return out
+
+
+def _timex_for(
+    sent: _Sentence, ev: _Event, others: list[_Event], dating: list[tuple[dict, int]]
+) -> dict | None:
+    """The time expression dating ``ev`` among those of its sentence (from :func:`_dating`): one
+    in its clause."""
+    if not dating:
+        return None
+    best, best_key = None, None
+    clause = sent.clause[ev.tok]
+    for tx, tx_clause in dating:
+        if tx_clause != clause:
             continue
         # the nearest date with no other trigger in between (that one would own it); on a tie
         # the preceding one (`Also in 2019, X suspended ...`)
@@ -897,11 +910,12 @@ def event_step(doc: Document) -> dict[str, list[dict]]:
     for sent, srec, evs in per_sentence:
         base = len(records)
         sentence_dates = [tx for tx in dated if srec["start"] <= tx["start"] < srec["end"]]
+        dating = _dating(sent, sentence_dates, text, srec)
         for k, ev in enumerate(evs):
             cls = classes[ev.event_class]
             actors, actor_names = _ids(ev.actors)
             targets, target_names = _ids(ev.targets)
-            tx = _timex_for(sent, ev, evs, sentence_dates, text, srec)
+            tx = _timex_for(sent, ev, evs, dating)
             rec = {
                 "sentence_id": sent.sentence_id,
                 "start": ev.start,

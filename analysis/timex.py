@@ -44,6 +44,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
@@ -1262,6 +1263,28 @@ def _mod_prefix() -> re.Pattern:
     return re.compile(rf"(?:^|(?<=[\s(]))(?P<mod>{mods})(?:\s+|-)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _mod_last_words() -> frozenset[str]:
+    """The last word of each left modifier (``than`` of ``more than``)."""
+    return frozenset(mod.split()[-1] for mod in vocabulary().words["mod"])
+
+
+def _left_mod(sentence: str, start: int) -> re.Match | None:
+    """The left modifier (``early``, ``more than``) that ends just before ``start``, if any.
+
+    A match of :func:`_mod_prefix` ends in whitespace or a hyphen (at most a final newline
+    after it) right after the last word of a modifier, and that word starts after whitespace or
+    ``(``, or where the text starts. So the last such word before ``start`` must be the last
+    word of a modifier (read folded, as ``re.IGNORECASE`` reads it); before most time
+    expressions it is not, and the search is left out.
+    """
+    lo = max(0, start - 30)
+    words = sentence[lo:start].rstrip().removesuffix("-").rsplit(None, 1)
+    if not words or _fold(words[-1].rpartition("(")[2]) not in _mod_last_words():
+        return None
+    return _mod_prefix().search(sentence, lo, start)
+
+
 _POINT_MODS = {"START", "END", "MID"}
 
 
@@ -1603,7 +1626,14 @@ class _Prefilter:
     folded_meets: dict[str, int]  # a trigger found -> the requirements it meets (with those inside)
     exact: re.Pattern  # case-sensitive triggers, over the sentence as it is
     exact_meets: dict[str, int]
+    exact_cased: bool  # each case-sensitive trigger holds an upper-case letter
     unspaced: bool  # no trigger holds whitespace: each lies within a piece of ``str.split()``
+    loose: str  # punctuation that no trigger holds (see :func:`_met_in`)
+
+
+# Punctuation that clings to words (``said,`` ``(Monday``); those that no trigger holds are
+# ``_Prefilter.loose``. Speed only: any choice of non-word characters is sound.
+_CLINGING = string.punctuation + "“”‘’«»—–…"
 
 
 @lru_cache(maxsize=1)
@@ -1628,43 +1658,89 @@ def _prefilter() -> _Prefilter:
         folded_meets=folded,
         exact=_trie_regex(set(exact)),
         exact_meets=exact,
+        exact_cased=all(any(ch.isupper() for ch in t) for t in exact),
         unspaced=not any(ch.isspace() for t, _ in meets for ch in t),
+        loose="".join(
+            ch
+            for ch in _CLINGING
+            if not _WORD_CHAR.match(ch) and not any(ch in t for t, _ in meets)
+        ),
     )
 
 
 def _met(sentence: str) -> int:
-    """The requirements (bits of :func:`_prefilter`) that a sentence meets.
+    """The requirements (bits of :func:`_prefilter`) that a sentence meets."""
+    return _met_each([sentence])[0]
+
+
+def _met_each(sentences: list[str]) -> list[int]:
+    """The requirements (bits of :func:`_prefilter`) that each sentence meets.
 
     A trigger without whitespace lies within one whitespace-separated piece of the sentence,
     so the sentence meets what its pieces meet; pieces (words with their punctuation) recur
-    from sentence to sentence, and what each meets is remembered.
+    from sentence to sentence, and what each meets is remembered. (All the sentences of an
+    article in one go: this runs for every sentence, mostly to find that no rule can match.)
     """
-    pieces = sentence.split() if _prefilter().unspaced else (sentence,)
-    return reduce(or_, map(_MET_OF_PIECE.__getitem__, pieces), 0)
+    if not _prefilter().unspaced:
+        return [_met_in(s) for s in sentences]
+    met_of = _MET_OF_PIECE.__getitem__
+    # most pieces meet nothing: only the others are or-ed
+    return [reduce(or_, filter(None, map(met_of, s.split())), 0) for s in sentences]
 
 
 def _met_in(piece: str) -> int:
     """The requirements that ``piece`` meets: the bits of every trigger found anywhere in it,
-    read as the triggers are (digits as ``0``, marks where no word goes on)."""
+    read as the triggers are (digits as ``0``, marks where no word goes on).
+
+    A piece with loose punctuation at its ends (``said,``, ``(Monday``) meets what the rest
+    meets: no trigger holds those characters, and the rest is read with the same marks (the
+    scan marks the two ends of a piece, and both sides of each non-word character). So the
+    rest is looked up, most often a word already known.
+    """
     pf = _prefilter()
+    core = piece.strip(pf.loose)
+    if core != piece:
+        return _MET_OF_PIECE[core]
     if piece.isalpha():  # most pieces: one word, marked at its two ends only
         text = _MARK + piece + _MARK
-    else:
+    elif _MARK in piece:  # holds the mark itself: only the regular expressions read it right
         text = _MARKS.sub(_MARK, _DIGITS.sub(_ZERO, piece))
+    else:  # the same text, faster: a character at a time, and where two non-word characters
+        # meet, their two marks are the one mark between them
+        text = (_MARK + piece.translate(_SCANNED_CHARS) + _MARK).replace(_MARK + _MARK, _MARK)
+    found = _found(pf.folded, pf.folded_meets, _fold(text))
+    if not (pf.exact_cased and piece.islower()):  # else no case-sensitive trigger is there
+        found |= _found(pf.exact, pf.exact_meets, text)
+    return found
+
+
+def _found(pattern: re.Pattern, meets: dict[str, int], scanned: str) -> int:
+    """The requirements met by the triggers of ``pattern`` in a scanned piece."""
     found = 0
-    for pattern, meets, scanned in (
-        (pf.folded, pf.folded_meets, _fold(text)),
-        (pf.exact, pf.exact_meets, text),
-    ):
-        m = pattern.search(scanned)
-        while m:  # every position where a trigger starts: overlapping triggers count too
-            found |= meets[m.group()]
-            m = pattern.search(scanned, m.start() + 1)
+    m = pattern.search(scanned)
+    while m:  # every position where a trigger starts: overlapping triggers count too
+        found |= meets[m.group()]
+        m = pattern.search(scanned, m.start() + 1)
     return found
 
 
 # What each sentence piece meets, remembered per piece (bounded: see WordMemo).
 _MET_OF_PIECE = WordMemo(_met_in)
+
+
+def _scanned_char(code: int) -> str:
+    """A character as the trigger scan reads it (see ``_MARKS``, ``_DIGITS``): a decimal digit
+    as ``0``, another word character as it is, any other character between two marks."""
+    ch = chr(code)
+    if ch.isdecimal():  # what ``\d`` matches
+        return _ZERO
+    if ch.isalnum() or ch == "_":  # what ``\w`` matches
+        return ch
+    return _MARK + ch + _MARK
+
+
+# The characters of pieces as the scan reads them, by code point (for ``str.translate``).
+_SCANNED_CHARS = WordMemo(_scanned_char)
 
 
 @lru_cache(maxsize=1 << 14)  # a few thousand different sets of requirements met per corpus
@@ -1743,11 +1819,14 @@ def _folds_alike_char(code: int) -> bool:
 # Recognition over a sentence
 
 
-def _candidates(sentence: str) -> list[tuple[int, int, int, _Rule, re.Match]]:
+def _candidates(
+    sentence: str, runnable: tuple[int, ...]
+) -> list[tuple[int, int, int, _Rule, re.Match]]:
+    """The matches of the rules ``runnable`` on the sentence (see :func:`_runnable`)."""
     out = []
     grammar = rules()
     folded = None
-    for prio in _runnable(_met(sentence)):
+    for prio in runnable:
         r = grammar[prio]
         if r.folded is None:
             matches = r.pattern.finditer(sentence)
@@ -1803,7 +1882,7 @@ def _sentence_timexes(ctx: _Context, cands: list) -> list[dict]:
         if norm is None:
             continue
         mod = norm.mod
-        pm = _mod_prefix().search(ctx.sentence, max(0, start - 30), start)
+        pm = _left_mod(ctx.sentence, start)
         if pm is not None:
             kind = _lookup("mod", pm["mod"])
             text0 = ctx.sentence[start:end].lower()
@@ -1842,9 +1921,12 @@ def timex_step(doc: Document) -> dict[str, list[dict]]:
     dct = normalise_date(doc.date)
     mentions: list[dict] = []
     records: list[dict] = []
-    for s in sentences:
-        cands = _candidates(s["text"])
-        if cands:  # most sentences hold none
+    texts = [s["text"] for s in sentences]
+    for s, runnable in zip(sentences, map(_runnable, _met_each(texts)), strict=True):
+        if not runnable:  # most sentences: no rule can match
+            continue
+        cands = _candidates(s["text"], runnable)
+        if cands:
             ctx = _Context(dct, s["text"], s["start"], mentions, s["sentence_id"])
             records.extend(_sentence_timexes(ctx, cands))
     for i, rec in enumerate(records):

@@ -487,3 +487,61 @@ def test_folded_scans_cover_most_rules():
     twins = {r.name for r in timex.rules() if r.folded is not None}
     assert {"duration", "year", "ref", "relative_unit", "quarter"} <= twins
     assert "month" not in twins  # capitalised month names: case matters
+
+
+def test_prefilter_reads_pieces_a_character_at_a_time():
+    """A piece's characters read one at a time (with marks merged) give the text the regular
+    expressions give, for every character next to word and non-word characters."""
+    from analysis import timex
+
+    mark = timex._MARK
+    codes = [cp for cp in range(sys.maxunicode + 1) if chr(cp) != mark]
+    everything = "".join(map(chr, codes))
+    table = {cp: timex._scanned_char(cp) for cp in codes}  # as timex._SCANNED_CHARS holds them
+    # every character next to its neighbours, to a word character, to a non-word character
+    for piece in (everything, "a".join(everything), ",".join(everything), everything[::-1]):
+        slow = timex._MARKS.sub(mark, timex._DIGITS.sub(timex._ZERO, piece))
+        fast = (mark + piece.translate(table) + mark).replace(mark * 2, mark)
+        assert fast == slow
+
+
+def test_prefilter_looks_past_loose_punctuation():
+    """A piece meets what it meets without the punctuation at its ends that no trigger holds."""
+    import random
+
+    from analysis import timex
+
+    pf = timex._prefilter()
+    assert set(",;()“”") <= set(pf.loose)
+    rng = random.Random(5)
+    for text in _prefilter_cases(rng, samples=20):
+        for piece in text.split():
+            loose = "".join(rng.choice(pf.loose) for _ in range(rng.randint(1, 2)))
+            timex._MET_OF_PIECE.clear()
+            met = timex._met_in(piece.strip(pf.loose))
+            timex._MET_OF_PIECE.clear()  # read afresh, not remembered
+            assert timex._met_in(loose + piece + loose[::-1]) == met, piece
+
+
+def test_left_modifier_found_as_the_search_finds_it():
+    """The modifier before a time expression, looked for only after the last word of one."""
+    import random
+
+    from analysis import timex
+
+    rng = random.Random(3)
+    words = sorted(timex.vocabulary().words["mod"]) + ["x", "the", "of", "(", "Early", "ſome"]
+    words += ["ALMOſT", "mid-", "--", ",", "\u00a0", "\u212a", "İ", "-", "\n"]
+    found = 0
+    for _ in range(50000):
+        text = "".join(
+            rng.choice(words) + rng.choice(["", " ", "  ", "-", "\n", "("])
+            for _ in range(rng.randint(0, 6))
+        )
+        start = len(text)
+        text += "2019"
+        expected = timex._mod_prefix().search(text, max(0, start - 30), start)
+        got = timex._left_mod(text, start)
+        assert (got and got.span()) == (expected and expected.span()), repr(text)
+        found += expected is not None
+    assert found > 5000
