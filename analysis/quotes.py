@@ -69,8 +69,24 @@ OPENING = "“„‟〝«"
 CLOSING = "”〞〟»"
 STRAIGHT = '"″'
 DOUBLE_MARKS = OPENING + CLOSING + STRAIGHT
-_DOUBLE_RE = re.compile(f"[{DOUBLE_MARKS}]")
-_SINGLE_RE = re.compile("[‘’']")
+_SINGLE_MARKS = "‘’'"
+
+
+def _mark_patterns(marks: str) -> tuple[re.Pattern, re.Pattern]:
+    """The patterns finding the double ``marks``, and the single marks without a letter or
+    digit (``[^\\W_]``: what str.isalnum is true for) before them (the look-behind reads that
+    character and the mark) or after them. The mark comes first, so that re scans for it."""
+    double = re.compile(f"[{''.join(c for c in DOUBLE_MARKS if c in marks)}]")
+    single = "".join(c for c in _SINGLE_MARKS if c in marks)
+    return double, re.compile(rf"[{single}](?:(?<![^\W_].)|(?![^\W_]))")
+
+
+# An ASCII text can only hold the ASCII marks (`"` and `'`), which re finds several times faster
+# than a set of characters: they are looked for alone there.
+_MARK_PATTERNS = _mark_patterns(DOUBLE_MARKS + _SINGLE_MARKS)
+_ASCII_MARK_PATTERNS = _mark_patterns(
+    "".join(c for c in DOUBLE_MARKS + _SINGLE_MARKS if c.isascii())
+)
 # Characters after which a mark opens rather than closes a quote.
 _OPEN_CONTEXT = "([{—–-/:;‘'"
 _DASHES = "—–-―"
@@ -128,6 +144,7 @@ def find_spans(text: str, start: int = 0, paras: list[tuple[int, int]] | None = 
     """Quoted spans in ``text[start:]``: double-quoted ones, then single-quoted ones outside
     (``paras``: the ``paragraphs(text, start)`` if the caller has them already)."""
     paras = paragraphs(text, start) if paras is None else paras
+    double_re = (_ASCII_MARK_PATTERNS if text.isascii() else _MARK_PATTERNS)[0]
     spans: list[Span] = []
     open_at: int | None = None  # offset of the opening mark of the quote being read
     open_para = 0
@@ -142,7 +159,7 @@ def find_spans(text: str, start: int = 0, paras: list[tuple[int, int]] | None = 
                 pos = ps
         else:
             pos = ps
-        for m in _DOUBLE_RE.finditer(text, pos, pe):
+        for m in double_re.finditer(text, pos, pe):
             i = m.start()
             role = mark_role(text, i)
             if open_at is None:
@@ -180,24 +197,39 @@ def _single_spans(text: str, paras: list[tuple[int, int]], doubles: list[Span]) 
     inside = [(s.open_mark, (s.close_mark or s.end) + 1) for s in doubles]
     out = []
     for pid, (ps, pe) in enumerate(paras):
+        marks = _single_marks(text, ps, pe)
+        if not marks:
+            continue
         open_at = None
         near = [(a, b) for a, b in inside if a < pe and b > ps]  # those that may hold a mark
-        for m in _SINGLE_RE.finditer(text, ps, pe):
-            i = m.start()
+        for i in marks:
             if near and any(a <= i < b for a, b in near):
                 continue
+            mark = text[i]
             prev = text[i - 1] if i > ps else " "
             nxt = text[i + 1] if i + 1 < pe else " "
             if open_at is None:
-                if m.group() != "’" and (prev.isspace() or prev in _OPEN_CONTEXT) and nxt.isalpha():
+                if mark != "’" and (prev.isspace() or prev in _OPEN_CONTEXT) and nxt.isalpha():
                     open_at = i
-            elif not prev.isspace() and not nxt.isalnum() and m.group() != "‘":
+            elif not prev.isspace() and not nxt.isalnum() and mark != "‘":
                 if i - open_at > MAX_SINGLE_CHARS:
                     open_at = None
                     continue
                 out.append(Span(open_at + 1, i, open_at, i, pid, pid, single=True))
                 open_at = None
     return out
+
+
+def _single_marks(text: str, ps: int, pe: int) -> list[int]:
+    """The offsets of the single marks of paragraph ``text[ps:pe]`` but those between two
+    letters or digits (`don't`, `Obama's`: most of them), which neither open a quote (that
+    needs a space or an opening character before the mark) nor close one (that needs no
+    letter or digit after it). The mark opening the paragraph is always kept: the pattern's
+    look-behind would see the character before the paragraph, which the rules take as a
+    space."""
+    single_re = (_ASCII_MARK_PATTERNS if text.isascii() else _MARK_PATTERNS)[1]
+    marks = [m.start() for m in single_re.finditer(text, ps + 1, pe)]
+    return [ps, *marks] if text[ps] in _SINGLE_MARKS else marks
 
 
 # --- attribution --------------------------------------------------------------------------
@@ -234,7 +266,7 @@ def _after_quote(
         return None
     k = 0
     dash = False
-    while k < len(toks) and toks[k][2] in (",", ":") + tuple(_DASHES):
+    while k < len(toks) and toks[k][2] in _LEADING_PUNCTUATION:
         dash = dash or toks[k][2] in _DASHES
         k += 1
     if k >= len(toks):
@@ -313,6 +345,8 @@ def _after_quote(
     return None
 
 
+#: the punctuation between a closing mark and its attribution (`,” said`, `” — X`)
+_LEADING_PUNCTUATION = frozenset((",", ":", *_DASHES))
 #: words that cannot stand right before a clause's subject (`prosecutors for X said`)
 _NOT_BEFORE_SUBJECT = {
     "of", "for", "to", "with", "by", "about", "against", "from", "on", "at", "into", "while",
@@ -530,6 +564,10 @@ def _method(m: Mention, order: str) -> str:
     return {"pronoun": "pronoun", "role": "role"}.get(m.kind, order)
 
 
+#: tokens after which the clause before a quote starts
+_CLAUSE_BREAKS = frozenset({".", "?", "!", "”", '"', "“"})
+
+
 def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribution | None:
     """Attribution in the words before the opening mark (CVQ, VCQ, according to, colon)."""
     text = tokens.text
@@ -538,13 +576,14 @@ def _before_quote(tokens: ArticleTokens, span: Span, lead_start: int) -> Attribu
     if not lead.strip():
         return None
     toks = _window_tokens(tokens, lead_start, end)
-    # only the clause right before the mark: after the last sentence end or quote mark
+    # only the clause right before the mark: after the last sentence end or quote mark (but
+    # the last token), looked for from the end
     lo = 0
-    for idx, t in enumerate(toks):
-        if t[2] in (".", "?", "!", "”", '"', "“") and idx < len(toks) - 1:
-            if t[2] == "." and toks[idx + 1][2] in (")", ","):
-                continue  # `Trey Gowdy (R-S.C.):`: the period of an abbreviation
-            lo = idx + 1
+    for idx in range(len(toks) - 2, -1, -1):
+        t = toks[idx][2]
+        if t in _CLAUSE_BREAKS and not (t == "." and toks[idx + 1][2] in (")", ",")):
+            lo = idx + 1  # not `Trey Gowdy (R-S.C.):`: the period of an abbreviation
+            break
     toks = toks[lo:]
     if not toks:
         return None
@@ -693,13 +732,13 @@ def _scare_or_partial(
 
 def classify(text: str, span: Span, sent_start: int, attributed: bool) -> str:
     """``direct``, ``partial``, ``title`` or ``scare`` for a quoted span (see module doc)."""
+    if span.end - span.start > 1 and span.first_para != span.last_para:
+        return "direct"
     content = text[span.start : span.end].strip()
     words = content.split()
     ends_like_statement = content[-1:] in ".,!?…" if content else False
     before = text[sent_start : span.open_mark].rstrip()
     prev = _word_before(text, sent_start, span.open_mark)
-    if span.end - span.start > 1 and span.first_para != span.last_para:
-        return "direct"
     at_start = not before or before[-1] in ":—–-" or (before[-1] == "," and attributed)
     if prev in title_cues() and not ends_like_statement:
         return "title"
@@ -717,9 +756,16 @@ def classify(text: str, span: Span, sent_start: int, attributed: bool) -> str:
 
 
 def _word_before(text: str, start: int, mark: int) -> str:
-    """The word (lower case) right before the opening ``mark``, in ``text[start:mark]``."""
-    words = re.findall(r"[\w'’-]+", text[max(start, mark - 60) : mark].lower())
-    return words[-1] if words else ""
+    r"""The word (lower case) right before the opening ``mark``, in ``text[start:mark]``: the
+    last of the words ``re.findall(r"[\w'’-]+", …)`` finds in the lower-cased text (up to 60
+    characters), without finding the others."""
+    m = _LAST_WORD_RE.match(text[max(start, mark - 60) : mark].lower())
+    return m.group(1) if m else ""
+
+
+# The last run of word characters: the backtracking from the end stops at the last position
+# that starts a run (a word character, after none), and the run is taken whole from there.
+_LAST_WORD_RE = re.compile(r"(?s:.*)(?<![\w'’-])([\w'’-]+)")
 
 
 def _is_sentence(content: str) -> bool:
@@ -733,9 +779,11 @@ def _title_case(words: list[str]) -> bool:
 
 
 def _has_cue(before: str) -> bool:
-    words = re.findall(r"[a-z]+", before.lower())
-    verbs = speech_verbs()
-    return any(w in verbs for w in words) or "according to" in before.lower()
+    low = before.lower()
+    return not speech_verbs().isdisjoint(_LETTERS_RE.findall(low)) or "according to" in low
+
+
+_LETTERS_RE = re.compile("[a-z]+")
 
 
 # --- the step -----------------------------------------------------------------------------

@@ -22,6 +22,8 @@ from importlib import resources
 import pandas as pd
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
+from .text import WordMemo
+
 SCORE_KEYS = ("neg", "neu", "pos", "compound")
 
 
@@ -29,14 +31,24 @@ _PUNCTUATION = string.punctuation  # what VaderConstants.REGEX_REMOVE_PUNCTUATIO
 _PUNCTUATION_CHARS = frozenset(_PUNCTUATION)
 _MARKS = frozenset(VaderConstants.PUNC_LIST)  # punctuation NLTK strips off a word's ends
 _NEGATE = frozenset(VaderConstants.NEGATE)
+# Function words of idioms and two-word boosters, too common to hint at one nearby.
+_COMMON_IDIOM_WORDS = frozenset({"the", "of", "to"})
 # The words of the idioms and two-word boosters NLTK's ``_idioms_check`` looks for around a
-# word (``words[i - 3 : i + 3]``): where none occurs, it leaves the valence as it is.
+# word (``words[i - 3 : i + 3]``), but the common ones: every such phrase has another word
+# (`the shit`, `kiss of death`, `kind of`), so where none of these occurs, no phrase does and
+# ``_idioms_check`` leaves the valence as it is.
 _IDIOM_WORDS = frozenset(
     part
     for phrase in itertools.chain(VaderConstants.SPECIAL_CASE_IDIOMS, VaderConstants.BOOSTER_DICT)
-    for part in phrase.split(" ")
     if " " in phrase
+    for part in phrase.split(" ")
+    if part not in _COMMON_IDIOM_WORDS
 )
+#: Texts of up to this many words find a word's first index with ``list.index``.
+_SCAN_WORDS = 64
+#: The scores of a text with words, none of them in the lexicon: NLTK's ``score_valence`` of
+#: zeros (no sum to amplify, every word neutral).
+_NEUTRAL = {"neg": 0.0, "neu": 1.0, "pos": 0.0, "compound": 0.0}
 
 
 def _words_and_emoticons(text: str) -> list[str]:
@@ -45,26 +57,33 @@ def _words_and_emoticons(text: str) -> list[str]:
     NLTK strips punctuation glued to a word (``cat,`` -> ``cat``) by building a dictionary of
     every word of the text joined to every one of 17 punctuation marks, before and after:
     most of VADER's time on a long quote. Those words are the text's tokens with all
-    punctuation removed, so a token is such a key exactly when its trailing (or else leading)
-    run of punctuation is one of the marks and the rest is two characters or more without
-    punctuation: checked token by token here, same result.
+    punctuation removed, so what NLTK keeps of a token depends on the token alone
+    (:func:`_vader_word`), remembered per token.
     """
-    out = []
-    for we in text.split():
-        if len(we) <= 1:
-            continue
-        if we[-1] in _PUNCTUATION_CHARS:
-            word = we.rstrip(_PUNCTUATION)
-            if we[len(word) :] in _MARKS and _is_bare_word(word):
-                out.append(word)
-                continue
-        if we[0] in _PUNCTUATION_CHARS:
-            word = we.lstrip(_PUNCTUATION)
-            if we[: len(we) - len(word)] in _MARKS and _is_bare_word(word):
-                out.append(word)
-                continue
-        out.append(we)
-    return out
+    return list(filter(None, map(_VADER_WORDS.__getitem__, text.split())))
+
+
+def _vader_word(we: str) -> str:
+    """What NLTK's ``SentiText`` keeps of the whitespace token ``we`` ("": nothing).
+
+    NLTK drops a token of one character, and a token is a key of its punctuation dictionary
+    exactly when its trailing (or else leading) run of punctuation is one of the marks and the
+    rest is two characters or more without punctuation: then the rest is kept.
+    """
+    if len(we) <= 1:
+        return ""
+    if we[-1] in _PUNCTUATION_CHARS:
+        word = we.rstrip(_PUNCTUATION)
+        if we[len(word) :] in _MARKS and _is_bare_word(word):
+            return word
+    if we[0] in _PUNCTUATION_CHARS:
+        word = we.lstrip(_PUNCTUATION)
+        if we[: len(we) - len(word)] in _MARKS and _is_bare_word(word):
+            return word
+    return we  # never "": a token of punctuation only is kept whole
+
+
+_VADER_WORDS = WordMemo(_vader_word)
 
 
 def _is_bare_word(word: str) -> bool:
@@ -75,6 +94,17 @@ def _is_bare_word(word: str) -> bool:
 def _negated(low: str) -> bool:
     """NLTK's ``VaderConstants.negated([word])`` of a lower-cased word."""
     return low in _NEGATE or "n't" in low
+
+
+def _modifies(low: str) -> bool:
+    """Whether the lower-cased word, one of the three before a word of the lexicon, may change
+    that word's valence in NLTK's ``sentiment_valence``: a booster (``scalar_inc_dec``), a
+    negation, `never`, `so` or `this` (``_never_check``), or `least` (``_least_check``)."""
+    return low in VaderConstants.BOOSTER_DICT or _negated(low) or low in _NEVER_CHECK_WORDS
+
+
+_NEVER_CHECK_WORDS = frozenset({"never", "so", "this", "least"})
+_MODIFIES = WordMemo(_modifies)
 
 
 def _scalar_inc_dec(
@@ -102,54 +132,84 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
     under NLTK's data folders; we read the ``vaderSentiment`` file and keep NLTK's scoring.
     ``polarity_scores`` is NLTK's own, step for step and with the same arithmetic, except that
     it finds the words with :func:`_words_and_emoticons`, lower-cases each word once, and
-    gives a word the lexicon lacks its 0 at once (NLTK's ``sentiment_valence`` only reads
-    neighbours of a word it finds in the lexicon), calls NLTK's ``_idioms_check`` only when a
-    word of an idiom is near, and sums the scores up without NLTK's helper calls
-    (``score_valence``): ``tests/test_sentiment.py`` checks both give the same scores.
+    works on the words of the lexicon only: NLTK gives every other word a valence of 0
+    (``sentiment_valence`` only reads the neighbours of a word it finds in the lexicon), and a
+    0 changes none of the sums, only the count of neutral words (see :meth:`_scores`). It
+    calls NLTK's ``_idioms_check`` only when a word of an idiom is near, and sums the scores
+    up without NLTK's helper calls. ``tests/test_sentiment.py`` checks both give the same
+    scores.
     """
 
     def __init__(self, lexicon_text: str) -> None:  # noqa: D107 - see class docstring
         self.lexicon_file = lexicon_text.strip("\n")
         self.lexicon = self.make_lex_dict()
         self.constants = VaderConstants()
+        # whether a word's lower case is in the lexicon, per word: most texts are news, their
+        # words come back, and a third of them have none in the lexicon (asked of every word)
+        self._in_lexicon = WordMemo(lambda word: word.lower() in self.lexicon)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         words = _words_and_emoticons(text)
-        lowers = list(map(str.lower, words))
-        lexicon = self.lexicon
-        sentiments: list = [0] * len(words)  # what NLTK gives a word without valence
-        hits = [pos for pos, low in enumerate(lowers) if low in lexicon]
+        if not words:
+            return self._scores([], 0, text)
+        hits = list(itertools.compress(itertools.count(), map(self._in_lexicon.__getitem__, words)))
         if not hits:  # no word of the lexicon (a third of quoted sentences): all neutral
-            return self.score_valence(sentiments, text)
+            return dict(_NEUTRAL)
+        lowers = list(map(str.lower, words))
+        positions, valences = self._valences(words, lowers, hits)
+        if "but" in lowers:  # NLTK's _but_check
+            bi = lowers.index("but")
+            valences = [
+                v * 0.5 if pos < bi else v * 1.5 if pos > bi else v
+                for pos, v in zip(positions, valences, strict=True)
+            ]
+        return self._scores(valences, len(words), text)
+
+    def _valences(
+        self, words: list[str], lowers: list[str], hits: list[int]
+    ) -> tuple[list[int], list[float]]:
+        """The positions and valences of the words of the lexicon (``hits``: their positions)
+        that NLTK gives a valence: not boosters, nor the `kind` of `kind of`."""
         allcaps = sum(map(str.isupper, words))
         is_cap_diff = 0 < len(words) - allcaps < len(words)  # NLTK's allcap_differential
         last = len(words) - 1
         boosters = self.constants.BOOSTER_DICT
-        # each word's first index (the last one written wins): NLTK reads around it (a dict, not
-        # words.index per hit, which would be quadratic on a huge unbalanced quote)
-        first_index = dict(zip(reversed(words), range(last, -1, -1), strict=True))
+        # each word's first index: NLTK reads around it. ``words.index`` scans a short text
+        # quickly; on a long one, a dict of the first indexes (the last one written wins), as
+        # a scan per hit would take quadratic time on a huge unbalanced quote
+        if len(words) <= _SCAN_WORDS:
+            first_index = words.index
+        else:
+            first_index = dict(zip(reversed(words), range(last, -1, -1), strict=True)).__getitem__
+        positions = []
+        valences = []
         for pos in hits:
             low = lowers[pos]
-            i = first_index[words[pos]]
+            i = first_index(words[pos])
             if (i < last and low == "kind" and lowers[i + 1] == "of") or low in boosters:
-                continue
-            sentiments[pos] = self._valence(words, lowers, i, is_cap_diff)
-        if "but" in lowers:  # NLTK's _but_check
-            bi = lowers.index("but")
-            for sidx, sentiment in enumerate(sentiments):
-                if sidx < bi:
-                    sentiments[sidx] = sentiment * 0.5
-                elif sidx > bi:
-                    sentiments[sidx] = sentiment * 1.5
-        return self.score_valence(sentiments, text)
+                continue  # NLTK's valence 0
+            positions.append(pos)
+            valences.append(self._valence(words, lowers, i, is_cap_diff))
+        return positions, valences
 
     def score_valence(self, sentiments: list, text: str) -> dict[str, float]:
-        """NLTK's ``score_valence``, its helpers (``_punctuation_emphasis``,
-        ``_sift_sentiment_scores``, ``normalize``) inlined with the same arithmetic in the
-        same order: the calls cost more than the sums on a short sentence."""
-        if not sentiments:
+        """NLTK's ``score_valence``: the scores of the valences of all the words of ``text``."""
+        return self._scores([s for s in sentiments if s], len(sentiments), text)
+
+    @staticmethod
+    def _scores(valences: list[float], n_words: int, text: str) -> dict[str, float]:
+        """NLTK's ``score_valence`` of ``n_words`` words, given the valences of those that
+        have one (in the order of the words: the others have a valence of 0).
+
+        NLTK's helpers (``_punctuation_emphasis``, ``_sift_sentiment_scores``, ``normalize``)
+        are inlined with the same arithmetic in the same order: the calls cost more than the
+        sums on a short sentence. The zeros left out change no sum: adding 0 to a float gives
+        it back exactly (``sum`` never holds -0.0, as it starts from the integer 0), and a 0
+        counts as a neutral word, which ``neu_count`` counts from ``n_words``.
+        """
+        if not n_words:
             return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-        sum_s = float(sum(sentiments))
+        sum_s = float(sum(valences))
         # emphasis from exclamation points (up to 4) and question marks (2 or 3+)
         qm_count = text.count("?")
         qm_amplifier = 0
@@ -163,14 +223,14 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
         compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
         pos_sum = 0.0
         neg_sum = 0.0
-        neu_count = 0
-        for sentiment_score in sentiments:
+        neu_count = n_words
+        for sentiment_score in valences:
             if sentiment_score > 0:
                 pos_sum += float(sentiment_score) + 1  # a neutral word counts 1
+                neu_count -= 1
             elif sentiment_score < 0:
                 neg_sum += float(sentiment_score) - 1
-            else:
-                neu_count += 1
+                neu_count -= 1
         if pos_sum > math.fabs(neg_sum):
             pos_sum += punct_emph_amplifier
         elif pos_sum < math.fabs(neg_sum):
@@ -195,6 +255,10 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
                 valence += c.C_INCR
             else:
                 valence -= c.C_INCR
+        if _plain_before(words, lowers, i):
+            # NLTK's checks below change nothing: they add a scalar of 0.0 per word before
+            # (x + 0.0 is x, or 0.0 for x = -0.0, which scores the same), multiply nothing
+            return valence
         for start_i in range(0, 3):
             k = i - (start_i + 1)
             if i > start_i and lowers[k] not in lexicon:
@@ -239,13 +303,22 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
         return valence
 
 
+def _plain_before(words: list[str], lowers: list[str], i: int) -> bool:
+    """Whether NLTK's checks of the words before ``words[i]`` leave its valence as it is: none
+    of the three words before modifies it (:func:`_modifies`), and no idiom is near (NLTK
+    only looks for idioms from the fourth word on)."""
+    return not any(map(_MODIFIES.__getitem__, lowers[max(0, i - 3) : i])) and (
+        i < 3 or _IDIOM_WORDS.isdisjoint(words[i - 3 : i + 3])
+    )
+
+
 def lexicon_text() -> str:
     """The text of the ``vader_lexicon.txt`` shipped by the ``vaderSentiment`` package."""
     return resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
 
 
 @lru_cache(maxsize=1)
-def analyzer() -> SentimentIntensityAnalyzer:
+def analyzer() -> LexiconAnalyzer:
     """The VADER analyser, built once per process."""
     return LexiconAnalyzer(lexicon_text())
 
@@ -260,8 +333,7 @@ def score_sentiment(text: str) -> dict[str, float]:
     """
     if not text or not text.strip():
         return dict.fromkeys(SCORE_KEYS, 0.0)
-    scores = analyzer().polarity_scores(text)
-    return {k: float(scores[k]) for k in SCORE_KEYS}
+    return analyzer().polarity_scores(text)  # a new dict of floats, keys in SCORE_KEYS order
 
 
 # --- summaries for the notebooks ----------------------------------------------------------
