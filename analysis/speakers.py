@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import chain, compress
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 import pandas as pd
 
@@ -191,9 +191,9 @@ class ArticleTokens:
         self.toks, self.words = toks, words
         self.starts = list(map(itemgetter(0), toks))
         self.ends = list(map(itemgetter(1), toks))
-        # the words in lower case, for the questions asked of most tokens (a list lookup costs
-        # less than lowering a word again each time)
-        self.lows = list(map(str.lower, self.words))
+        # what is asked of every word (may it start a name run or a cue, does it end a
+        # sentence), answered once per distinct word: a list lookup costs less than asking
+        self.marks = list(map(_MARKS.__getitem__, words))
 
     def window(self, start: int, end: int) -> list[Token]:
         """``word_tokens(text, start, end)``, cut from the article's tokens if it can be."""
@@ -225,7 +225,7 @@ class ArticleTokens:
         cut = self._cut(start, end)
         if cut is None:
             return True
-        return not _CUE_WORDS.isdisjoint(self.lows[cut[0] : cut[1]])
+        return not _CUE_START_MARKS.isdisjoint(self.marks[cut[0] : cut[1]])
 
     @cached_property
     def lower_case_words(self) -> frozenset[str]:
@@ -253,18 +253,31 @@ def _starts_run(word: str) -> bool:
     return is_capitalised(word) and word.lower() not in _FUNCTION_CAPS
 
 
-# What :meth:`SpeakerIndex._runs` looks for in an article's words, memoised per word: a word
-# that may start a name run, a sentence end (`.`, `!`, `?`; no run starts with one), neither (0)
-_RUN_START, _SENTENCE_END = 1, 2
+# The marks of a word (:data:`ArticleTokens.marks`), bits of what is asked of every word:
+_RUN_START = 1  # a name run may start with it (:func:`_starts_run`)
+_SENTENCE_END = 2  # `.`, `!`, `?`
+_CUE_START = 4  # in lower case, one of the words that start a speech cue (`CUE_WORDS`)
+_TITLE = 8  # a title (:func:`_honorific`: `Mr.`, `Sen`)
+_PLAIN = 16  # capitalised, a function word or a role noun: :func:`_plain` whatever follows
+_ROLE_HEAD = 32  # in lower case, the first word of a role of two words (`prime`)
+_CUE_START_MARKS = frozenset(m for m in range(64) if m & _CUE_START)
+_TITLE_MARKS = frozenset(m for m in range(64) if m & _TITLE)
 
 
-def _run_mark(word: str) -> int:
-    if word in _SENTENCE_ENDS:
-        return _SENTENCE_END
-    return _RUN_START if _starts_run(word) else 0
+def _word_marks(word: str) -> int:
+    low = word.lower()
+    plain = is_capitalised(word) or low in _FUNCTION_CAPS or low in _ROLES
+    return (
+        (_RUN_START if _starts_run(word) else 0)
+        | (_SENTENCE_END if word in _SENTENCE_ENDS else 0)
+        | (_CUE_START if low in _CUE_WORDS else 0)
+        | (_TITLE if _honorific(word) else 0)
+        | (_PLAIN if plain else 0)
+        | (_ROLE_HEAD if low in _ROLE_HEADS else 0)
+    )
 
 
-_RUN_MARKS = WordMemo(_run_mark)
+_MARKS = WordMemo(_word_marks)
 
 
 @lru_cache(maxsize=65536)
@@ -563,7 +576,7 @@ def _after_complement(toks: list[Token], k: int, j: int) -> int:
 
 def _looks_like_qualifier(tok: str) -> bool:
     # capitalised, no function word: `Foreign` of `Foreign Minister`
-    return _RUN_MARKS[tok] == _RUN_START
+    return bool(_MARKS[tok] & _RUN_START)
 
 
 def _cap_run_left(toks: list[Token], j: int, lo: int) -> int:
@@ -1540,6 +1553,9 @@ def _skip_aside(toks: list[Token], k: int | None, hi: int) -> int | None:
     return k
 
 
+_START = attrgetter("start")
+
+
 class SpeakerIndex:
     """The people of one article, for resolving speaker mentions to canonical names and ids.
 
@@ -1594,9 +1610,10 @@ class SpeakerIndex:
             start, end, role, label = found
             ent = self._entity_at(start, end)
             if ent is not None:
-                if ent["start"] in from_entity:
+                p = from_entity.get(ent["start"])
+                if p is not None:
                     # an entity record: the words around it tell gender, role and salience
-                    self._enrich(from_entity[ent["start"]], toks, i, j, role, sentence_start)
+                    self._enrich(p, toks, i, j, role, sentence_start)
                 continue
             name = text[start:end]
             if _PARTY_TAG.match(name):
@@ -1610,7 +1627,7 @@ class SpeakerIndex:
         if inside:
             drop = {id(p) for p in inside}
             self.people = [p for p in self.people if id(p) not in drop]
-        self.people.sort(key=lambda p: p.start)
+        self.people.sort(key=_START)
         for p in self.people:  # `Sanders` (a record of its own): the Bernie Sanders named before
             key = _key(p.name) if " " not in p.name else None
             if key is not None and key not in _ORG_WORDS:
@@ -1619,7 +1636,7 @@ class SpeakerIndex:
                     p.name, p.canonical, p.entity_id = full.name, full.canonical, full.entity_id
                     p.label, p.sure = "PERSON", True
                     p.roles |= full.roles
-        self._starts = [p.start for p in self.people]
+        self._starts = list(map(_START, self.people))
         starts = self.tokens.starts
         quoted_starts = [a for a, _ in self.quoted]
         for p in self.people:
@@ -1640,11 +1657,10 @@ class SpeakerIndex:
         """``(i, j, sentence_start)`` for each capitalised run ``toks[i:j]`` that may be a name,
         left to right (the words of a run are not read again), with the index of the first
         token of its sentence: after `.`, `!`, `?` or a line break (between runs)."""
-        toks, words = self.tokens.toks, self.tokens.words
+        toks, marks = self.tokens.toks, self.tokens.marks
         n = len(toks)
         if not n:
             return
-        marks = list(map(_RUN_MARKS.__getitem__, words))
         line_starts = self._line_starts() + [n]  # (``n``: no run starts past it)
         # one sweep over the run starts and sentence ends: ``last_break`` is the last index that
         # starts a sentence up to the current token (a sentence end's next token, or a line's
@@ -1653,11 +1669,11 @@ class SpeakerIndex:
         line = 0
         sentence_start = next_run = 0
         for k in compress(range(n), marks):
-            if marks[k] == _SENTENCE_END:
+            if marks[k] & _SENTENCE_END:
                 last_break = k + 1  # (no line start merged so far comes after it)
                 continue
-            if k < next_run:
-                continue  # inside the previous run
+            if k < next_run or not marks[k] & _RUN_START:
+                continue  # inside the previous run, or a cue word
             while line_starts[line] <= k:
                 last_break = max(last_break, line_starts[line])
                 line += 1
@@ -1718,7 +1734,7 @@ class SpeakerIndex:
         """Tell ``p``, read from an entity record, what its name run ``i..j-1`` (with the role
         of its name, if any) shows: a title's gender, a role, a relative's, `the` before an
         organisation, whether it is the subject of its clause or speaks."""
-        low_before = self.tokens.lows[i - 1] if i > 0 else ""
+        low_before = self.tokens.words[i - 1].lower() if i > 0 else ""
         if not role and low_before in _ROLE_STARTS:
             role = (role_at(toks, i - 1) or (None,))[0]
         if role:
@@ -1756,20 +1772,22 @@ class SpeakerIndex:
     def _titles(self, i: int) -> list[str]:
         """The titles among the words around a name run starting at ``i`` (`Mr.` before it, or
         its own first two words)."""
-        words = self.tokens.words[i - 1 : i + 2] if i else self.tokens.words[:2]
-        return list(filter(_honorific, words))
+        lo = i - 1 if i else 0
+        if _TITLE_MARKS.isdisjoint(self.tokens.marks[lo : i + 2]):
+            return []  # (most names: no title around them)
+        return list(filter(_honorific, self.tokens.words[lo : i + 2]))
 
     def _speaks(self, toks: list[Token], i: int, j: int) -> bool:
         """Whether the name run ``i..j-1`` speaks: `Chinni noted`, `noted Chinni.`, `Michael
         Brown of Washington, D.C., explained`, `Pat McCrory (R) said`."""
-        words, lows = self.tokens.words, self.tokens.lows  # ``toks`` is the article's
+        words = self.tokens.words  # ``toks`` is the article's
         n = len(toks)
         # (`verb_at` is asked only where a cue word is: it finds no cue elsewhere)
         k = _skip_aside(toks, j, n) if j < n and words[j] in ("(", ",") else j
-        low = lows[k] if k < n else ""
+        low = words[k].lower() if k < n else ""
         if low == "of" and k + 1 < n and is_capitalised(words[k + 1]):
             k = _skip_aside(toks, _cap_run_right(toks, k + 1, n), n)
-            low = lows[k] if k < n else ""
+            low = words[k].lower() if k < n else ""
         after = (low in _CUE_WORDS and verb_at(toks, k)) or (
             low in _ADVERBS and verb_at(toks, k + 1)
         )
@@ -1779,7 +1797,7 @@ class SpeakerIndex:
         nxt = words[j] if j < n else "."
         before = (
             i > 0
-            and lows[i - 1] in _INVERTED_CUES  # not `told CNBC,`, `accused Cruz,`
+            and words[i - 1].lower() in _INVERTED_CUES  # not `told CNBC,`, `accused Cruz,`
             and verb_at(toks, i - 1)
             and not (nxt[:1].isalpha() or nxt in ("'s", "’s") or nxt in _OPEN_MARKS)
         )  # `says Kasich “has a record”`: the subject of the quoted words, not a speaker
@@ -1791,7 +1809,7 @@ class SpeakerIndex:
         plain_end = self._plain_from(sentence_start)
         if plain_end >= i:
             return True  # (most names are in the sentence's first plain words)
-        return _intro_opener(self.tokens.lows[sentence_start]) and _clause_initial(
+        return _intro_opener(self.tokens.words[sentence_start].lower()) and _clause_initial(
             toks, sentence_start, i, plain_end
         )
 
@@ -1804,22 +1822,14 @@ class SpeakerIndex:
 
     def _plain_end(self, start: int) -> int:
         """The index of the first of the article's tokens from ``start`` that is not
-        :func:`_plain`, read from its words."""
-        words = self.tokens.words
-        for k in range(start, len(words)):
-            if not (is_capitalised(words[k]) or self._plain_low(k)):
+        :func:`_plain`, read from their marks."""
+        toks, marks = self.tokens.toks, self.tokens.marks
+        for k in range(start, len(marks)):
+            mark = marks[k]
+            # (a role's first word is plain when ``role_at`` finds the role of two words)
+            if not (mark & _PLAIN or mark & _ROLE_HEAD and role_at(toks, k) is not None):
                 return k
-        return len(words)
-
-    def _plain_low(self, k: int) -> bool:
-        """Whether the article's token ``k`` is a function word or starts a role (what
-        :func:`_plain` asks of a word not capitalised), read from its lower-case word."""
-        low = self.tokens.lows[k]
-        return (
-            low in _FUNCTION_CAPS
-            or low in _ROLES
-            or (low in _ROLE_HEADS and role_at(self.tokens.toks, k) is not None)
-        )
+        return len(marks)
 
     def gender(self, p: Person) -> str | None:
         """The gender of a person: of this mention, else of any mention of the same person."""
@@ -1830,7 +1840,7 @@ class SpeakerIndex:
     ) -> Person | None:
         """The person name run ``i..j-1`` (mention ``m``) names, or ``None``. Called only for
         runs that no entity record covers, so it names them as :meth:`_resolve_name` would."""
-        if (i and self.tokens.lows[i - 1] == "by") and (
+        if (i and self.tokens.words[i - 1].lower() == "by") and (
             i < 2 or "\n" in self.text[toks[i - 2][1] : toks[i - 1][0]]
         ):
             return None  # a byline: the writer, not someone the article quotes
