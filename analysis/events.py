@@ -107,6 +107,9 @@ _QUOTATION = re.compile(
     "(?:\n(?!\n)[^" + re.escape(_QUOTE_OPEN + _QUOTE_CLOSE) + '"\n]*)*'
     "[" + re.escape(_QUOTE_CLOSE) + '"]'
 )
+# The same in a text of ASCII characters, where the only quotation mark is `"`: found faster,
+# as one character to look for instead of a set of them.
+_ASCII_QUOTATION = re.compile('"[^"\n]*(?:\n(?!\n)[^"\n]*)*"')
 # Temporal prepositions that make a date an adverbial of the clause (`in 2019`).
 TIME_PREPS = frozenset("in on at during since by until till from through throughout".split())
 DEICTIC_STARTS = frozenset(
@@ -415,7 +418,8 @@ def _quoted_ranges(text: str, start: int, quotes: list[dict]) -> list[tuple[int,
         if q.get("kind") in ("direct", "partial", "title") and q.get("start") is not None
     ]
     # Pair marks per paragraph ourselves too: a closing straight `"` may end a curly `“`.
-    spans += [m.span() for m in _QUOTATION.finditer(text, start)]
+    quotation = _ASCII_QUOTATION if text.isascii() else _QUOTATION
+    spans += [m.span() for m in quotation.finditer(text, start)]
     return spans
 
 

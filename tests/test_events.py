@@ -437,10 +437,12 @@ def test_quotation_marks_pair_as_one_by_one():
 
     rng = random.Random(7)
     alphabet = list("“„‟〝«”〞»") + ['"'] * 4 + ["\n"] * 3 + list("ab ")
-    for _ in range(5000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
-        start = rng.randint(0, len(text))
-        assert _quoted_ranges(text, start, []) == _paired_marks(text, start), (text, start)
+    ascii_alphabet = ['"'] * 4 + ["\n"] * 3 + list("ab ")  # `"` the only mark
+    for letters in (alphabet, ascii_alphabet):
+        for _ in range(5000):
+            text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 20)))
+            start = rng.randint(0, len(text))
+            assert _quoted_ranges(text, start, []) == _paired_marks(text, start), (text, start)
 
 
 def test_last_person_before_is_the_latest_start_first_in_table_order():
