@@ -167,11 +167,17 @@ def test_interrupted_parse_leaves_previous_output(tmp_path, seed_dir):
     text = (seed_dir / "000_aa2e1e8bda0eac39.txt").read_text()
     for i in range(400):  # long enough (~1 M words) that the run is caught before it ends
         (big / f"{i:03d}.txt").write_text("\n\n".join([text] * 10) + f"\n\nArticle {i}.")
+    # Ctrl-C as at a terminal, whatever this process inherited (a job started in the
+    # background by a non-interactive shell ignores SIGINT, and so would the child)
+    run_cli = (
+        "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+        "from analysis.cli import main; sys.exit(main())"
+    )
     proc = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "analysis",
+            "-c",
+            run_cli,
             "parse",
             str(big),
             "--out",
