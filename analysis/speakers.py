@@ -16,7 +16,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib import resources
 from itertools import chain, compress
 from operator import attrgetter, itemgetter
@@ -138,7 +138,7 @@ def _join_periods(toks: list[Token], words: list[str] | None = None) -> list[Tok
     Only the periods are looked at, last first (a period joins the token before it, which is
     never a period that joined its own, so the order does not matter).
     """
-    if words is None:  # (a phrase: its few tokens read at once)
+    if words is None:  # (a phrase's few tokens: their periods found in one pass)
         periods = list(compress(range(len(toks)), map(".".__eq__, map(itemgetter(2), toks))))
     else:
         periods = _indexes(words, ".")
@@ -227,10 +227,12 @@ class ArticleTokens:
             return True
         return not _CUE_START_MARKS.isdisjoint(self.marks[cut[0] : cut[1]])
 
-    @cached_property
-    def lower_case_words(self) -> frozenset[str]:
-        """The words written in lower case in the article."""
-        return frozenset(filter(str.islower, self.words))
+    def in_lower_case(self, word: str) -> bool:
+        """Whether the article also writes ``word`` in lower case (`delegates`): a scan of its
+        words at C speed, for a question asked of few words (a word equal to a lower-case one
+        is in lower case itself)."""
+        low = word.lower()
+        return low.islower() and low in self.words
 
 
 def _tiles(text: str, start: int, spans: list[tuple[int, int]]) -> bool:
@@ -257,27 +259,19 @@ def _starts_run(word: str) -> bool:
 _RUN_START = 1  # a name run may start with it (:func:`_starts_run`)
 _SENTENCE_END = 2  # `.`, `!`, `?`
 _CUE_START = 4  # in lower case, one of the words that start a speech cue (`CUE_WORDS`)
-_TITLE = 8  # a title (:func:`_honorific`: `Mr.`, `Sen`)
-_PLAIN = 16  # capitalised, a function word or a role noun: :func:`_plain` whatever follows
-_ROLE_HEAD = 32  # in lower case, the first word of a role of two words (`prime`)
-_CUE_START_MARKS = frozenset(m for m in range(64) if m & _CUE_START)
-_TITLE_MARKS = frozenset(m for m in range(64) if m & _TITLE)
+# (the marks with that bit: whether a window may hold a cue is then one set test at C speed)
+_CUE_START_MARKS = frozenset(m for m in range(8) if m & _CUE_START)
 
 
 def _word_marks(word: str) -> int:
-    low = word.lower()
-    plain = is_capitalised(word) or low in _FUNCTION_CAPS or low in _ROLES
     return (
         (_RUN_START if _starts_run(word) else 0)
         | (_SENTENCE_END if word in _SENTENCE_ENDS else 0)
-        | (_CUE_START if low in _CUE_WORDS else 0)
-        | (_TITLE if _honorific(word) else 0)
-        | (_PLAIN if plain else 0)
-        | (_ROLE_HEAD if low in _ROLE_HEADS else 0)
+        | (_CUE_START if word.lower() in _CUE_WORDS else 0)
     )
 
 
-_MARKS = WordMemo(_word_marks)
+_MARKS = WordMemo(_word_marks)  # a word's marks, worked out once per distinct word
 
 
 @lru_cache(maxsize=65536)
@@ -1670,7 +1664,7 @@ class SpeakerIndex:
         sentence_start = next_run = 0
         for k in compress(range(n), marks):
             if marks[k] & _SENTENCE_END:
-                last_break = k + 1  # (no line start merged so far comes after it)
+                last_break = k + 1  # (a line start merged so far came before an earlier run)
                 continue
             if k < next_run or not marks[k] & _RUN_START:
                 continue  # inside the previous run, or a cue word
@@ -1739,7 +1733,8 @@ class SpeakerIndex:
             role = (role_at(toks, i - 1) or (None,))[0]
         if role:
             p.roles.add(role)
-        # the titles tell a gender not yet known, and whether `the` comes before a name
+        # (the titles are read only when they can tell something: a gender not yet known, or
+        # whether `the` before the name makes it an organisation)
         the_name = low_before == "the" and not role
         titles = self._titles(i) if the_name or not p.gender else []
         if titles and not p.gender:
@@ -1772,10 +1767,8 @@ class SpeakerIndex:
     def _titles(self, i: int) -> list[str]:
         """The titles among the words around a name run starting at ``i`` (`Mr.` before it, or
         its own first two words)."""
-        lo = i - 1 if i else 0
-        if _TITLE_MARKS.isdisjoint(self.tokens.marks[lo : i + 2]):
-            return []  # (most names: no title around them)
-        return list(filter(_honorific, self.tokens.words[lo : i + 2]))
+        words = self.tokens.words[i - 1 : i + 2] if i else self.tokens.words[:2]
+        return list(filter(_honorific, words))
 
     def _speaks(self, toks: list[Token], i: int, j: int) -> bool:
         """Whether the name run ``i..j-1`` speaks: `Chinni noted`, `noted Chinni.`, `Michael
@@ -1822,14 +1815,22 @@ class SpeakerIndex:
 
     def _plain_end(self, start: int) -> int:
         """The index of the first of the article's tokens from ``start`` that is not
-        :func:`_plain`, read from their marks."""
-        toks, marks = self.tokens.toks, self.tokens.marks
-        for k in range(start, len(marks)):
-            mark = marks[k]
-            # (a role's first word is plain when ``role_at`` finds the role of two words)
-            if not (mark & _PLAIN or mark & _ROLE_HEAD and role_at(toks, k) is not None):
+        :func:`_plain`, read from its words."""
+        words = self.tokens.words
+        for k in range(start, len(words)):
+            if not (is_capitalised(words[k]) or self._plain_low(k)):
                 return k
-        return len(marks)
+        return len(words)
+
+    def _plain_low(self, k: int) -> bool:
+        """Whether the article's token ``k`` is a function word or starts a role (what
+        :func:`_plain` asks of a word not capitalised), read from its lower-case word."""
+        low = self.tokens.words[k].lower()
+        return (
+            low in _FUNCTION_CAPS
+            or low in _ROLES
+            or (low in _ROLE_HEADS and role_at(self.tokens.toks, k) is not None)
+        )
 
     def gender(self, p: Person) -> str | None:
         """The gender of a person: of this mention, else of any mention of the same person."""
@@ -1878,11 +1879,11 @@ class SpeakerIndex:
         named = _named_relative(toks, i, j) if unnamed else None  # `Her father, Brad, 39,`
         speaks = None
         if unnamed and not named and not titles:
-            # (the set of the article's lower-case words last: most runs fail before it)
+            # (the scan of the article's words last: most runs fail before it)
             if _plural_noun(m.name):
                 return None
             speaks = self._speaks(toks, i, j)
-            if not speaks or m.name.lower() in self.tokens.lower_case_words:
+            if not speaks or self.tokens.in_lower_case(m.name):
                 return None
         self._read_role(toks, i, j, m, titles)
         full = self._person_named(m, best)
