@@ -32,7 +32,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import compress
+from itertools import chain, compress
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
@@ -291,36 +291,54 @@ def _is_title_line(text: str, sent: dict, words: tuple[str, ...]) -> bool:
 
 
 def _runs(toks: Tokens) -> list[tuple[int, int]]:
-    """Index ranges ``[i, j)`` of capitalised runs in a mixed-case sentence."""
+    """Index ranges ``[i, j)`` of capitalised runs in a mixed-case sentence: capitalised tokens
+    in a row, joined across the lower-case tokens between two of them when each of these joins
+    (see :func:`_joins`). (Read gap by gap, visiting each capitalised token once.)"""
     runs = []
-    texts, cap = toks.text, toks.cap
-    n = len(texts)
-    j = 0
-    for i in compress(range(n), cap):  # the capitalised tokens
-        if i < j:
-            continue  # inside the last run
-        j = i + 1
-        while j < n:
-            if cap[j]:  # (upper case, so no hyphen)
-                j += 1
-                continue
-            w = texts[j]
-            if w == ".":
-                if toks.spans[j - 1][1] == toks.spans[j][0] and j + 1 < n and _dotted(texts[j - 1]):
-                    j += 1  # Mr. Smith, John F. Kennedy
-                    continue
-            elif w.lower() in _PARTICLES:
-                if _cap_follows(toks, j):
-                    j += 1
-                    continue
-            elif w == "on" and texts[j - 1] in gz.cues()["head"] and _cap_follows(toks, j):
-                j += 1  # Commission on Presidential Debates
-                continue
-            break
-        while not cap[j - 1]:  # (token i is capitalised)
-            j -= 1
-        runs.append((i, j))
+    start = end = -1  # the run being read: tokens [start, end), the last one capitalised
+    for i in compress(range(len(toks.cap)), toks.cap):  # the capitalised tokens
+        if i == end:
+            end += 1  # capitalised words in a row
+        elif start >= 0 and _MAY_JOIN[toks.text[end]] and _joined(toks, end, i):
+            end = i + 1
+        else:
+            if start >= 0:
+                runs.append((start, end))
+            start, end = i, i + 1
+    if start >= 0:
+        runs.append((start, end))
     return runs
+
+
+def _may_join(word: str) -> bool:
+    """Whether a token that is not capitalised may join two names (see :func:`_joins`)."""
+    return word == "." or word.lower() in _PARTICLES or word == "on"
+
+
+_MAY_JOIN = WordMemo(_may_join)  # (asked of the word after most runs: remembered per word)
+
+
+def _joined(toks: Tokens, a: int, b: int) -> bool:
+    """Whether the tokens ``[a, b)``, none capitalised, between the capitalised tokens ``a - 1``
+    and ``b``, join them into one run: each of them joins."""
+    return all(_joins(toks, j) for j in range(a, b))
+
+
+def _joins(toks: Tokens, j: int) -> bool:
+    """Whether the token ``j`` (not capitalised) continues a run reaching token ``j - 1``."""
+    texts = toks.text
+    w = texts[j]
+    if w == ".":
+        # Mr. Smith, John F. Kennedy
+        return (
+            toks.spans[j - 1][1] == toks.spans[j][0]
+            and j + 1 < len(texts)
+            and _dotted(texts[j - 1])
+        )
+    if w.lower() in _PARTICLES:
+        return _cap_follows(toks, j)
+    # Commission on Presidential Debates
+    return w == "on" and texts[j - 1] in gz.cues()["head"] and _cap_follows(toks, j)
 
 
 def _common(low: str) -> bool:
@@ -334,26 +352,41 @@ _IS_COMMON = WordMemo(_common)  # (asked of most capitalised words: remembered p
 
 
 class _LoneWord(NamedTuple):
-    """What labelling a run of one word asks of the word itself (see ``label_word``)."""
+    """What labelling a run of one word asks of the word itself (see ``label_word`` and
+    ``label_unknown_word``)."""
 
     entry: gz.Entry | None  # gz.entry(word)
     figure: gz.Entry | None  # gz.public_figure(word)
     no_name: bool  # never a name alone: one character, or a common word or particle not listed
+    product: bool  # a product code (F-35)
+    acronym: bool  # written like an acronym (NATO) and no common word
+    given_name: bool  # a listed given name
 
 
 def _lone_word(w: str) -> _LoneWord:
     entry = gz.entry(w)
     no_name = len(w) == 1  # a lone initial or list letter
+    low = w.lower()
     if entry is None and not no_name:
-        low = w.lower()
         # a common word (The, Also) or a particle that is no title, not listed
         no_name = _IS_COMMON[low] or (
             (low in _PARTICLES or w == ".") and gz.key(w) not in gz.titles()
         )
-    return _LoneWord(entry, gz.public_figure(w), no_name)
+    acronym = bool(_ACRONYM_RE.match(w)) and low not in gz.common_words()
+    return _LoneWord(
+        entry, gz.public_figure(w), no_name, _is_product(w), acronym, w in gz.first_names()
+    )
 
 
 _LONE_WORDS = WordMemo(_lone_word)  # (most runs are one word: remembered per word)
+
+
+def _plain_lower(word: str) -> str | None:
+    """``word`` in lower case if it is plain (ASCII letters and digits), else None."""
+    return word.lower() if word.isascii() and word.isalnum() else None
+
+
+_PLAIN_LOWER = WordMemo(_plain_lower)  # (asked of the first word of most longer runs)
 
 
 def _dotted(word: str) -> bool:
@@ -453,14 +486,9 @@ class _Sentence:
         """The first word of the key of every span of two tokens or more starting at token
         ``i``, when token ``i`` is a plain word (ASCII letters and digits) then a space (what
         lies between two tokens is whitespace, which :func:`gz.key` makes one space)."""
-        first = self.texts[i]
-        if (
-            i + 1 < len(self.spans)
-            and self.spans[i][1] < self.spans[i + 1][0]
-            and first.isascii()
-            and first.isalnum()
-        ):
-            return first.lower()
+        spans = self.spans
+        if i + 1 < len(spans) and spans[i][1] < spans[i + 1][0]:
+            return _PLAIN_LOWER[self.texts[i]]
         return None
 
     def may_head_long_name(self, i: int) -> bool:
@@ -505,6 +533,7 @@ class _Sentence:
             before = self.text[max(0, m.start - 12) : m.start]
             if _TEAM_AFTER.match(after) or _TEAM_BEFORE.search(before):
                 m.extra["team"] = True
+                self.ctx.team_marked = True
         self.mentions.append(m)
         return m
 
@@ -585,7 +614,7 @@ class _Sentence:
             m = self.gazetteer_mention(i, i + 1, entry)
             self.add(self.with_compass(i, m) if entry.kind == "country" else m)
         else:
-            self.label_unknown(i, i + 1, country=None)
+            self.label_unknown_word(i, None, word)
 
     def leads_name(self, i: int, j: int) -> bool:
         """Whether token ``i`` starts a cued name or a listed name of two words or more."""
@@ -739,63 +768,75 @@ class _Sentence:
             i += 1
         if i >= j:
             return
+        if j == i + 1 and not force:
+            self.label_unknown_word(i, country, _LONE_WORDS[self.texts[i]])
+            return
         words = self.texts[i:j]
         start, end = self.spans[i][0], self.spans[j - 1][1]
         name = self.text[start:end]
         if force:
             self.add(Mention(start, end, force, name, country, method="cue:place-led"))
             return
-        cue = self.cue_label(words) if len(words) > 1 else None
+        # two words or more from here
+        cue = self.cue_label(words)
         if cue is not None:
             self.add(Mention(start, end, cue, name, country, method=f"cue:{cue.lower()}"))
             return
-        if len(words) == 1 and _is_product(words[0]):
-            canonical = re.sub(f"[{_HYPHENS}]", "-", name)
-            self.add(Mention(start, end, "PRODUCT", canonical, method="cue:product-code"))
-            return
-        role = self.role_before(i)
-        if role is not None:
-            prev = self.mentions[-1] if self.mentions else None
-            if prev is not None and prev.end <= self.spans[i][0] and country is None:
-                gap = self.text[prev.end : self.spans[i][0]].split()
-                if len(gap) <= 3:
-                    country = prev.country  # Turkish defence agency head Ismail Demir
-            self.add(Mention(start, end, "PERSON", name, country, role=role, method="title:lower"))
-            return
-        low = name.lower()
-        if (
-            len(words) == 1
-            and _ACRONYM_RE.match(name)
-            and not self.ctx.seen_lower(low)
-            and low not in gz.common_words()
-        ):
-            self.add(Mention(start, end, "ORG", name, country, method="context:acronym"))
+        if self.add_titled_person(i, start, end, name, country):
             return
         joined = not _ORG_JOINERS.isdisjoint(words)
         if words[0] in gz.first_names() and not joined:
             self.add(Mention(start, end, "PERSON", name, country, method="given-name"))
             return
-        if joined:
-            label = "ORG"
-        elif len(words) in (2, 3):
-            label = "PERSON"
-        elif len(words) > 3:
-            label = "ORG"
-        else:
-            label = self.single_word_label(i)
+        label = "ORG" if joined or len(words) > 3 else "PERSON"
+        self.add(Mention(start, end, label, name, country, method="default"))
+
+    def label_unknown_word(self, i: int, country: str | None, word: _LoneWord) -> None:
+        """:meth:`label_unknown` for the capitalised token ``i`` alone (not forced), ``word``
+        being ``_LONE_WORDS[self.texts[i]]``: what it asks of the word itself answered once per
+        word. (A token's text is the article's text over its span, so it is the name; being
+        capitalised, it is none of the lower-case ``_ORG_JOINERS`` nor ``&``.)"""
+        start, end, name = self.spans[i]
+        if word.product:
+            canonical = re.sub(f"[{_HYPHENS}]", "-", name)
+            self.add(Mention(start, end, "PRODUCT", canonical, method="cue:product-code"))
+            return
+        if self.add_titled_person(i, start, end, name, country):
+            return
+        if word.acronym and not self.ctx.seen_lower(name.lower()):
+            self.add(Mention(start, end, "ORG", name, country, method="context:acronym"))
+            return
+        if word.given_name:
+            self.add(Mention(start, end, "PERSON", name, country, method="given-name"))
+            return
+        label = self.single_word_label(i)
         m = Mention(start, end, label, name, country, method="default")
-        if len(words) == 1 and i in self.initial_ix:
+        if i in self.initial_ix:
             # sentence-initial: kept only if confirmed, unless it speaks (Kowalczyk said)
             # (not a plural like Analysts or Others: common nouns start sentences too)
             speaks = label == "PERSON" and self.context_says(i) and not name.endswith("s")
             m.initial = not speaks
-        if (
-            len(words) == 1
-            and label in ("GPE", "PERSON")
-            and (self.context_says(i) or label == "PERSON" and self.his_or_her_after(i))
+        if label in ("GPE", "PERSON") and (
+            self.context_says(i) or label == "PERSON" and self.his_or_her_after(i)
         ):
             m.method = "context"
         self.add(m)
+
+    def add_titled_person(
+        self, i: int, start: int, end: int, name: str, country: str | None
+    ) -> bool:
+        """Add the person named by tokens ``i`` to ``end`` after a lower-case role word
+        (``defence agency head Ismail Demir``), if there is one; whether there was."""
+        role = self.role_before(i)
+        if role is None:
+            return False
+        prev = self.mentions[-1] if self.mentions else None
+        if prev is not None and prev.end <= start and country is None:
+            gap = self.text[prev.end : start].split()
+            if len(gap) <= 3:
+                country = prev.country  # Turkish defence agency head Ismail Demir
+        self.add(Mention(start, end, "PERSON", name, country, role=role, method="title:lower"))
+        return True
 
     def single_word_label(self, i: int) -> str:
         before = self.texts[i - 1].lower() if i > 0 else ""
@@ -911,6 +952,7 @@ class _Article:
         self.metonymy = metonymy
         self.default_label = default_label
         self.vocab: set[str] = set()  # every token of the article
+        self.team_marked = False  # whether a mention was marked a team (by _Sentence.add)
         self.known: dict[str, Mention] = {}
         self.long_key_first_words: set[str] = set()  # of the known keys of two words or more
 
@@ -977,8 +1019,8 @@ def recognise(
                     i += 1  # "Despite Turkey's ..." style openers not in the word list
             s.label_run(i, j)
         done.append((sent, s.mentions))
-    mentions = [m for _, ms in done for m in ms]
-    _resolve_article(mentions, text)
+    mentions = list(chain.from_iterable(ms for _, ms in done))
+    _resolve_article(mentions, text, ctx.team_marked)
     if caps:  # (the article's names serve only its headlines)
         ctx.learn_names(mentions)
     for sent, s in caps:
@@ -1029,13 +1071,14 @@ def _initial_indices(toks: Tokens) -> set[int]:
     return {i for i in compress(range(len(texts)), cap) if not i or texts[i - 1] in _OPENERS}
 
 
-def _resolve_article(mentions: list[Mention], text: str) -> None:
+def _resolve_article(mentions: list[Mention], text: str, team_marked: bool = True) -> None:
     """Article-level linking: teams, short names -> full names, one label per name.
 
     A weak short match is looked up by its words as written (`Bush` matched the city `Būsh`):
     the surname of a full name in the article makes it that person, or a person of that name
-    when two full names share it equally (`Clinton` beside Hillary and Bill Clinton)."""
-    teams = {m.text_key for m in mentions if m.extra.get("team")}
+    when two full names share it equally (`Clinton` beside Hillary and Bill Clinton).
+    ``team_marked`` False says that no mention is marked a team (most articles)."""
+    teams = {m.text_key for m in mentions if m.extra.get("team")} if team_marked else ()
     if teams:
         for m in mentions:
             if m.text_key in teams and _is_place(m):
@@ -1071,6 +1114,8 @@ def _resolve_article(mentions: list[Mention], text: str) -> None:
         parts.setdefault(words[0], set()).add(full)
     for m in mentions:
         weak = m.method in _WEAK_SHORT
+        if not weak and not m.initial and m.label != "PERSON":
+            continue  # (most mentions) no rule below applies: each needs one of the three
         name = text[m.start : m.end] if weak else m.canonical
         fulls = parts.get(name, ())
         if len(fulls) > 1 and (weak or m.label == "PERSON"):

@@ -526,3 +526,92 @@ def test_initial_indices(text, expected):
 
     toks = _tokens(text, 0, len(text), _cut_marks(text))
     assert _initial_indices(toks) == expected
+
+
+def _reference_runs(toks):
+    """Capitalised runs as found token by token before runs were read gap by gap."""
+    from analysis import gazetteers as gz
+    from analysis.entities import _PARTICLES, _cap_follows, _dotted
+
+    runs, texts, cap, n, j = [], toks.text, toks.cap, len(toks.text), 0
+    for i in range(n):
+        if not cap[i] or i < j:
+            continue
+        j = i + 1
+        while j < n:
+            if cap[j]:
+                j += 1
+                continue
+            w = texts[j]
+            if w == ".":
+                if toks.spans[j - 1][1] == toks.spans[j][0] and j + 1 < n and _dotted(texts[j - 1]):
+                    j += 1
+                    continue
+            elif w.lower() in _PARTICLES:
+                if _cap_follows(toks, j):
+                    j += 1
+                    continue
+            elif w == "on" and texts[j - 1] in gz.cues()["head"] and _cap_follows(toks, j):
+                j += 1
+                continue
+            break
+        while not cap[j - 1]:
+            j -= 1
+        runs.append((i, j))
+    return runs
+
+
+# capitalised words, particles, dots and `on` after a head cue, titles and initials, handles
+_RUN_WORDS = "Mr . J of the de on On Commission Smith said & F Bank oF #Tag @Kim x- led".split()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_RUN_WORDS), st.sampled_from(["", " ", "\n"])),
+        min_size=2,
+        max_size=10,
+    )
+)
+def test_runs_match_the_token_by_token_reading(parts):
+    from analysis.entities import _cut_marks, _runs, _tokens
+
+    text = "".join(w + gap for w, gap in parts)
+    toks = _tokens(text, 0, len(text), _cut_marks(text))
+    assert _runs(toks) == _reference_runs(toks)
+
+
+def test_runs_join_across_particles_dots_and_on():
+    from analysis.entities import _cut_marks, _runs, _tokens
+
+    text = "Mr. J. Smith of the Bank of England met the Commission on Presidential Debates."
+    toks = _tokens(text, 0, len(text), _cut_marks(text))
+    assert [" ".join(toks.text[i:j]) for i, j in _runs(toks)] == [
+        "Mr . J . Smith of the Bank of England",
+        "Commission on Presidential Debates",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "method"),
+    [
+        ("Officials said the F-35 flew.", "PRODUCT", "cue:product-code"),
+        ("Officials said XQZ agreed.", "ORG", "context:acronym"),
+        ("Officials said Kowalczyk agreed.", "ORG", "default"),
+        ("Officials met Kowalczyk, who said little.", "ORG", "default"),
+        ("Officials said xqz and XQZ agreed.", "ORG", "default"),  # seen in lower case
+        ("Officials said John agreed.", "PERSON", "given-name"),
+        ("The defence agency head Demir said so.", "PERSON", "title:lower"),
+        ("Kowalczyk said so.", "PERSON", "context"),  # sentence-initial, kept as it speaks
+    ],
+)
+def test_lone_unknown_word_rules(text, label, method):
+    """The rules for a lone capitalised word that no gazetteer knows (label_unknown_word)."""
+    df = find_entities(text)
+    last = df.iloc[-1]
+    assert (last["label"], last["method"]) == (label, method)
+
+
+def test_role_word_lends_the_country_of_the_name_before_it():
+    text = "Officials in Ankara and Turkish defence agency head Ismail Demir said so."
+    assert by_text(text)["Ismail Demir"][4:] == ("TUR", "head")
