@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from itertools import chain, compress
+from itertools import chain, compress, takewhile
 from operator import attrgetter, itemgetter
 
 import pandas as pd
@@ -189,8 +189,8 @@ class ArticleTokens:
             toks = word_tokens(text, doc.body_start)
             words = list(map(itemgetter(2), toks))
         self.toks, self.words = toks, words
+        # (the tokens' ends are read from ``toks`` where asked: a few per window)
         self.starts = list(map(itemgetter(0), toks))
-        self.ends = list(map(itemgetter(1), toks))
         # what is asked of every word (may it start a name run or a cue, does it end a
         # sentence), answered once per distinct word: a list lookup costs less than asking
         self.marks = list(map(_MARKS.__getitem__, words))
@@ -203,17 +203,15 @@ class ArticleTokens:
     def _cut(self, start: int, end: int) -> tuple[int, int] | None:
         """The article's tokens ``i:j`` that tokenizing ``text[start:end]`` finds: those in it,
         if no token crosses ``start`` or ``end``; ``None`` if one does."""
+        toks = self.toks
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end, i)
         if (
             start < self.body_start
-            or (i and self.ends[i - 1] > start)
-            or (j and self.ends[j - 1] > end)
+            or (i and toks[i - 1][1] > start)
+            or (j and toks[j - 1][1] > end)
             or (  # `Obama|'s`: alone, the `'s` is tokenized as `'` and `s`
-                i < len(self.toks)
-                and i
-                and self.toks[i][2] in _POSSESSIVES
-                and self.ends[i - 1] == start
+                i < len(toks) and i and toks[i][2] in _POSSESSIVES and toks[i - 1][1] == start
             )
         ):
             return None
@@ -259,15 +257,21 @@ def _starts_run(word: str) -> bool:
 _RUN_START = 1  # a name run may start with it (:func:`_starts_run`)
 _SENTENCE_END = 2  # `.`, `!`, `?`
 _CUE_START = 4  # in lower case, one of the words that start a speech cue (`CUE_WORDS`)
+_NAME_WORD = 8  # capitalised, no weekday: goes on a name run (:func:`_cap_run_right`)
+_MAY_JOIN = 16  # a connector (`de`) or `of`: may join two capitalised words into one run
 # (the marks with that bit: whether a window may hold a cue is then one set test at C speed)
-_CUE_START_MARKS = frozenset(m for m in range(8) if m & _CUE_START)
+_CUE_START_MARKS = frozenset(m for m in range(32) if m & _CUE_START)
 
 
 def _word_marks(word: str) -> int:
+    low = word.lower()
+    capitalised = is_capitalised(word)
     return (
-        (_RUN_START if _starts_run(word) else 0)
+        (_RUN_START if capitalised and low not in _FUNCTION_CAPS else 0)
         | (_SENTENCE_END if word in _SENTENCE_ENDS else 0)
-        | (_CUE_START if word.lower() in _CUE_WORDS else 0)
+        | (_CUE_START if low in _CUE_WORDS else 0)
+        | (_NAME_WORD if capitalised and low not in _WEEKDAYS else 0)
+        | (_MAY_JOIN if low in _CONNECTORS or word == "of" else 0)
     )
 
 
@@ -343,7 +347,11 @@ class Person:
     # known to be a person (entities table, a known given name, a title or role), not just
     # a capitalised run that might be a place or a law: only these are pronoun antecedents
     sure: bool = False
-    subject: bool = False  # first name in its sentence: more salient for a later `he`
+    # the subject of its clause (`Demir said`, `Ultimately, Mr. Clarke hopes`): more salient
+    # for a later `he`. ``None`` until a pronoun asks (:meth:`SpeakerIndex._is_subject` reads
+    # it then from ``runs`` and ``start``): most people are never asked.
+    subject: bool | None = None
+    runs: tuple[tuple[int, int, int], ...] = ()  # ``(i, j, sentence_start)`` of name runs
 
 
 @lru_cache(maxsize=65536)
@@ -590,6 +598,18 @@ def _cap_run_left(toks: list[Token], j: int, lo: int) -> int:
 
 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _run_end(toks: list[Token], marks: list[int], i: int) -> int:
+    """``_cap_run_right(toks, i, len(toks))`` for the article's tokens (``marks``: their
+    words' marks) from a run start ``i``: the capitalised words after it, but a weekday, read
+    from the marks; the rules in full only where a connector or `of` may join the run on."""
+    j, n = i + 1, len(toks)  # (the first word is capitalised: it starts the run)
+    while j < n and marks[j] & _NAME_WORD:
+        j += 1
+    if j < n and marks[j] & _MAY_JOIN:
+        return _cap_run_right(toks, i, n)
+    return j
 
 
 def _cap_run_right(toks: list[Token], i: int, hi: int) -> int:
@@ -1550,6 +1570,18 @@ def _skip_aside(toks: list[Token], k: int | None, hi: int) -> int | None:
 _START = attrgetter("start")
 
 
+def _note_run(p: Person, i: int, j: int, sentence_start: int, speaks: bool | None = None) -> None:
+    """Tell ``p`` of its name run ``i..j-1`` (``speaks``: whether the run speaks, if known): it
+    is the subject of its clause if the run speaks, else the run is kept for
+    :meth:`SpeakerIndex._is_subject` to read if a pronoun ever asks."""
+    if p.subject:
+        return
+    if speaks:
+        p.subject = True
+    else:
+        p.runs += ((i, j, sentence_start),)
+
+
 class SpeakerIndex:
     """The people of one article, for resolving speaker mentions to canonical names and ids.
 
@@ -1568,9 +1600,7 @@ class SpeakerIndex:
         # names inside quotes are what speakers talk about, not who speaks next
         self.quoted = sorted(quoted)
         self.sentence_starts = [s["start"] for s in doc.sentences]
-        self.entities = sorted(
-            map(_clean_record, filter(_has_start, doc.entities)), key=itemgetter("start")
-        )
+        self.entities = _entity_records(doc.entities)
         self._ent_starts = list(map(itemgetter("start"), self.entities))
         self._entity_ids: set | None = None
         self._ent_span = max((e["end"] - e["start"] for e in self.entities), default=0)
@@ -1631,14 +1661,11 @@ class SpeakerIndex:
                     p.label, p.sure = "PERSON", True
                     p.roles |= full.roles
         self._starts = list(map(_START, self.people))
-        starts = self.tokens.starts
         quoted_starts = [a for a, _ in self.quoted]
         for p in self.people:
             q = bisect.bisect_right(quoted_starts, p.start) - 1
             if q >= 0 and p.start < self.quoted[q][1]:
                 p.sure = False
-            if not p.subject:  # entity records: is the name the subject of its sentence?
-                p.subject = self._starts_clause(toks, bisect.bisect_left(starts, p.start))
         # gender is a property of the person, not of one mention: `Mr. Obama` makes every
         # `Obama` male; people whose mentions disagree stay unknown
         genders: dict[str, set[str]] = {}
@@ -1675,7 +1702,7 @@ class SpeakerIndex:
             # break inside a name does not start a sentence)
             if last_break >= next_run:
                 sentence_start = last_break
-            j = _cap_run_right(toks, k, n)  # past ``k``: a run starts with a capital
+            j = _run_end(toks, marks, k)  # past ``k``: a run starts with a capital
             next_run = j
             if k == 0 and j >= 4 and self._title_line(toks, j):
                 continue  # `Hillary Clinton Reassures House Democrats …`: the headline
@@ -1747,18 +1774,15 @@ class SpeakerIndex:
             p.roles.add(named)
             p.gender = p.gender or _ROLE_GENDERS.get(named)
             p.subject = p.sure = True
-        # Whether the run speaks is asked only when the answer can still change ``p`` (most
-        # records are sure people already): for its subject, if its place in the clause does
-        # not make it one, and for its label and certainty, unless it is a sure person.
-        speaks = None
-        if not p.subject:
-            p.subject = self._opens_clause(toks, i, sentence_start)
-            if not p.subject:
-                p.subject = speaks = self._speaks(toks, i, j)
-        if p.label == "PERSON" and p.sure:
-            return  # speaking would make it a sure person: it is one
-        if speaks is None:
-            speaks = self._speaks(toks, i, j)
+        # Whether the run speaks is asked only when the answer can change ``p``'s label or
+        # certainty; its subject waits for a pronoun. Speaking would make a sure person of a
+        # person, and of an organisation if a lone name (one word, see :func:`_lone_name`):
+        # most records are sure people already, or organisations of several words.
+        if (p.label == "PERSON" and p.sure) or (p.label == "ORG" and " " in p.name):
+            _note_run(p, i, j, sentence_start)
+            return
+        speaks = self._speaks(toks, i, j)
+        _note_run(p, i, j, sentence_start, speaks)
         if speaks and p.label == "ORG" and _lone_name(p.name):
             p.label = "PERSON"  # `Hollande said`: one word, not a known organisation or place
         if speaks:
@@ -1836,6 +1860,19 @@ class SpeakerIndex:
         """The gender of a person: of this mention, else of any mention of the same person."""
         return p.gender or self.genders.get(p.entity_id)
 
+    def _is_subject(self, p: Person) -> bool:
+        """Whether ``p`` is the subject of its clause, read when first asked: a name run of it
+        opens its clause or speaks (:meth:`_opens_clause`, :meth:`_speaks`), or the tokens
+        before its start in its sentence are all :func:`_plain` (:meth:`_starts_clause`).
+        These read the article's tokens only, so asking late answers as asking at once."""
+        if p.subject is None:
+            toks = self.tokens.toks
+            p.subject = any(
+                self._opens_clause(toks, i, sentence_start) or self._speaks(toks, i, j)
+                for i, j, sentence_start in p.runs
+            ) or self._starts_clause(toks, bisect.bisect_left(self.tokens.starts, p.start))
+        return p.subject
+
     def _person_from_run(
         self, toks: list[Token], i: int, j: int, m: Mention, sentence_start: int
     ) -> Person | None:
@@ -1849,14 +1886,17 @@ class SpeakerIndex:
         if " " not in m.name:  # a short name: the earlier full name, mentioned again here
             return self._short_name_person(toks, i, j, m, sentence_start, titles)
         self._read_role(toks, i, j, m, titles)
-        speaks = self._speaks(toks, i, j)
         gender = _title_gender(titles) or _gender_of(m.name)
-        return Person(
+        speaks = None  # (asked only when nothing else makes the run a sure person)
+        if m.label == "PERSON" and not (gender or titles or m.role):
+            speaks = self._speaks(toks, i, j)
+        person = Person(
             m.start, m.name, m.name, make_entity_id(m.label, m.name), label=m.label,
             roles={m.role} if m.role else set(), gender=gender,
             sure=m.label == "PERSON" and bool(gender or titles or m.role or speaks),
-            subject=speaks or self._opens_clause(toks, i, sentence_start),
         )  # fmt: skip
+        _note_run(person, i, j, sentence_start, speaks)
+        return person
 
     def _short_name_person(
         self,
@@ -1892,14 +1932,14 @@ class SpeakerIndex:
             full.gender = full.gender or _gender_of(m.name) or _ROLE_GENDERS.get(named)
             full.start, full.subject, full.sure = m.start, True, True  # `Her father, Brad`
             return full
-        if speaks is None:
-            speaks = self._speaks(toks, i, j)
         gender = _title_gender(titles)
-        full.start, full.subject = m.start, speaks or self._opens_clause(toks, i, sentence_start)
-        full.sure = full.label == "PERSON" and bool(
-            full.gender or gender or titles or speaks or full.roles
-            or any(p.sure and p.entity_id == full.entity_id for p in self.people)
-        )  # fmt: skip
+        full.start = m.start
+        full.sure = full.label == "PERSON" and bool(full.gender or gender or titles or full.roles)
+        if full.label == "PERSON" and not full.sure:  # (whether it speaks, asked only now)
+            if speaks is None:
+                speaks = self._speaks(toks, i, j)
+            full.sure = speaks or any(p.sure and p.entity_id == full.entity_id for p in self.people)
+        _note_run(full, i, j, sentence_start, speaks)
         full.gender = full.gender or gender
         return full
 
@@ -2037,31 +2077,32 @@ class SpeakerIndex:
             return max(orgs, key=lambda c: c[0])[1] if orgs else None
         if gender is None:  # they: too often an unnamed group to tell
             return None
+
         # Salience: a recent speaker, then the subject of a recent sentence, then any person;
-        # a known gender must agree.
-        # `Clinton says she appreciated …`: the subject of the pronoun's own sentence first
-        k = bisect.bisect_right(self.sentence_starts, m.start) - 1
-        sent_start = self.sentence_starts[k] if k >= 0 else 0
+        # a known gender must agree. (People come most recent first, so the first that fits is
+        # the latest; whether one is a subject is asked last, as it is read when first asked.)
+        def fits(p: Person) -> bool:
+            return p.label == "PERSON" and p.sure and self.gender(p) in (None, gender)
+
         before = self._before(m.start)
-        own = [
-            p for p in before
-            if sent_start <= p.start and p.subject and p.label == "PERSON" and p.sure
-        ]  # fmt: skip
-        own = [p for p in own if self.gender(p) in (None, gender)]
-        if own:  # the latest: `Cruz spokesman Rick Tyler said …, he said` is Tyler
-            return own[0]
-        recent = [(o, p) for o, p in self._recent_speakers(window, m.start)]
-        recent += [(p.start, p) for p in before if window <= p.start and p.subject]
-        others = [(p.start, p) for p in before]
-        for pool in (recent, others):
-            fits = [
-                (o, p)
-                for o, p in pool
-                if p.label == "PERSON" and p.sure and self.gender(p) in (None, gender)
-            ]
-            if fits:
-                return max(fits, key=lambda c: c[0])[1]
-        return None
+
+        def latest_subject(since: int) -> Person | None:
+            recent = takewhile(lambda p: p.start >= since, before)
+            return next((p for p in recent if fits(p) and self._is_subject(p)), None)
+
+        # `Clinton says she appreciated …`: the subject of the pronoun's own sentence first,
+        # the latest (`Cruz spokesman Rick Tyler said …, he said` is Tyler)
+        k = bisect.bisect_right(self.sentence_starts, m.start) - 1
+        own = latest_subject(self.sentence_starts[k] if k >= 0 else 0)
+        if own is not None:
+            return own
+        recent = [(o, p) for o, p in self._recent_speakers(window, m.start) if fits(p)]
+        subject = latest_subject(window)  # (later than any other recent subject that fits)
+        if subject is not None:
+            recent.append((subject.start, subject))
+        if recent:  # the latest (of as late ones, the first: a speaker before a subject)
+            return max(recent, key=itemgetter(0))[1]
+        return next(filter(fits, before), None)
 
     def _recent_speakers(self, start: int, end: int) -> list[tuple[int, Person]]:
         out = []
@@ -2221,6 +2262,21 @@ def _has_start(record: dict) -> bool:
 
 
 _PLAIN_TYPES = frozenset({str, int, bool, type(None)})
+
+
+def _entity_records(records: list[dict]) -> list[dict]:
+    """The entity records that have a start offset, in order of start, with their missing
+    values as ``None`` (:func:`_has_start`, :func:`_clean_record`).
+
+    When every value of every record is a plain string, number or ``None`` (records from a
+    list of dicts, as the pipeline's), each record is its own clean record and has a start
+    unless it is ``None``: told in one pass at C speed, not asked record by record."""
+    values = chain.from_iterable(record.values() for record in records)
+    if _PLAIN_TYPES.issuperset(map(type, values)):
+        kept = [record for record in records if record.get("start") is not None]
+    else:
+        kept = list(map(_clean_record, filter(_has_start, records)))
+    return sorted(kept, key=itemgetter("start"))
 
 
 def _clean_record(record: dict) -> dict:
