@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 
 import pandas as pd
 
@@ -145,22 +146,24 @@ def find_spans(text: str, start: int = 0, paras: list[tuple[int, int]] | None = 
     (``paras``: the ``paragraphs(text, start)`` if the caller has them already)."""
     paras = paragraphs(text, start) if paras is None else paras
     double_re = (_ASCII_MARK_PATTERNS if text.isascii() else _MARK_PATTERNS)[0]
+    marks = _marks_by_paragraph(double_re, text, paras)
     spans: list[Span] = []
     open_at: int | None = None  # offset of the opening mark of the quote being read
     open_para = 0
-    for pid, (ps, pe) in enumerate(paras):
+    for pid, (ps, _) in enumerate(paras):
+        if open_at is None and pid not in marks:
+            continue  # no quote opens, goes on or closes here
+        pos = ps
         if open_at is not None:
             continues = text[ps] in OPENING + STRAIGHT and mark_role(text, ps) == "open"
             if continues and pid - open_para < MAX_PARAGRAPHS:
-                pos = ps + 1
+                pos = ps + 1  # the mark opening the paragraph opens nothing more
             else:
                 _cut(text, spans, open_at, open_para, paras[pid - 1][1], pid - 1)
                 open_at = None
-                pos = ps
-        else:
-            pos = ps
-        for m in double_re.finditer(text, pos, pe):
-            i = m.start()
+        for i in marks.get(pid, ()):
+            if i < pos:
+                continue
             role = mark_role(text, i)
             if open_at is None:
                 if role == "open":
@@ -177,6 +180,24 @@ def find_spans(text: str, start: int = 0, paras: list[tuple[int, int]] | None = 
     spans += _single_spans(text, paras, spans)
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+def _marks_by_paragraph(
+    pattern: re.Pattern, text: str, paras: list[tuple[int, int]], skip: int = 0
+) -> dict[int, list[int]]:
+    """The offsets of the marks ``pattern`` finds in each paragraph (by index, those without
+    any left out), but the first ``skip`` characters of the first paragraph. One scan finds
+    them all (most paragraphs have none): what the patterns find depends on a mark and the
+    characters either side of it only, and the characters between paragraphs are
+    whitespace, which they read as they read the end of a paragraph scanned alone."""
+    if not paras:
+        return {}
+    starts = [ps for ps, _ in paras]
+    out: dict[int, list[int]] = {}
+    for m in pattern.finditer(text, starts[0] + skip, paras[-1][1]):
+        i = m.start()
+        out.setdefault(bisect.bisect_right(starts, i) - 1, []).append(i)
+    return out
 
 
 def _sentence_end(text: str, open_at: int, limit: int) -> int:
@@ -196,10 +217,8 @@ def _cut(text: str, spans: list[Span], open_at: int, para: int, end: int, last_p
 def _single_spans(text: str, paras: list[tuple[int, int]], doubles: list[Span]) -> list[Span]:
     inside = [(s.open_mark, (s.close_mark or s.end) + 1) for s in doubles]
     out = []
-    for pid, (ps, pe) in enumerate(paras):
-        marks = _single_marks(text, ps, pe)
-        if not marks:
-            continue
+    for pid, marks in _single_marks(text, paras).items():
+        ps, pe = paras[pid]
         open_at = None
         near = [(a, b) for a, b in inside if a < pe and b > ps]  # those that may hold a mark
         for i in marks:
@@ -220,16 +239,19 @@ def _single_spans(text: str, paras: list[tuple[int, int]], doubles: list[Span]) 
     return out
 
 
-def _single_marks(text: str, ps: int, pe: int) -> list[int]:
-    """The offsets of the single marks of paragraph ``text[ps:pe]`` but those between two
-    letters or digits (`don't`, `Obama's`: most of them), which neither open a quote (that
-    needs a space or an opening character before the mark) nor close one (that needs no
-    letter or digit after it). The mark opening the paragraph is always kept: the pattern's
-    look-behind would see the character before the paragraph, which the rules take as a
-    space."""
+def _single_marks(text: str, paras: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """The offsets of the single marks of each paragraph (by index, in order; those without
+    any left out) but those between two letters or digits (`don't`, `Obama's`: most of
+    them), which neither open a quote (that needs a space or an opening character before
+    the mark) nor close one (that needs no letter or digit after it). A mark opening a
+    paragraph is always kept, as the rules take what comes before it as a space: the
+    pattern's look-behind sees whitespace before every paragraph but the first, whose
+    opening mark is added here (the look-behind would see the character before it)."""
     single_re = (_ASCII_MARK_PATTERNS if text.isascii() else _MARK_PATTERNS)[1]
-    marks = [m.start() for m in single_re.finditer(text, ps + 1, pe)]
-    return [ps, *marks] if text[ps] in _SINGLE_MARKS else marks
+    marks = _marks_by_paragraph(single_re, text, paras, skip=1)
+    if paras and text[paras[0][0]] in _SINGLE_MARKS:
+        marks = {0: [paras[0][0], *marks.pop(0, [])], **marks}
+    return marks
 
 
 # --- attribution --------------------------------------------------------------------------
@@ -795,7 +817,7 @@ def quote_step(doc: Document) -> dict[str, list[dict]]:
     if not text.strip():
         return {"quotes": [], "quote_sentences": []}
     paras = paragraphs(text, doc.body_start)
-    sents = [(s["start"], s["end"]) for s in doc.sentences] or _sentences(text, doc.body_start)
+    sents = list(map(_START_END, doc.sentences)) or _sentences(text, doc.body_start)
     spans = find_spans(text, doc.body_start, paras)
     tokens = ArticleTokens(doc)
     # reported speech is attributed in reading order with the quotes, so that `X said …` is a
@@ -934,10 +956,14 @@ def _previous_sentence(
     return None
 
 
+#: a record's ``(start, end)``
+_START_END = itemgetter("start", "end")
+
+
 def _sentences(text: str, start: int) -> list[tuple[int, int]]:
     from .text import split_sentences
 
-    return [(s["start"], s["end"]) for s in split_sentences(text, start)]
+    return list(map(_START_END, split_sentences(text, start)))
 
 
 def _sentence_of(sents: list[tuple[int, int]], offset: int) -> tuple[int, int]:
@@ -1036,34 +1062,59 @@ _TAIL_WORDS = {"on", "in", "at", "during", "to", "after", "before", "last", "thi
 
 
 def _indirect_in(text: str, toks) -> tuple[tuple[int, int], Attribution] | None:
-    n_toks = len(toks)
-    for v in range(1, min(n_toks - 2, 25)):
-        if toks[v][2].lower() not in CUE_WORDS:
-            continue  # no cue starts here: what verb_at would find, sooner
+    """The reported speech of a sentence without quote marks and its speaker: after a cue
+    following its subject (`X pointed out that …`), else at the end (`…, X said.`)."""
+    # the words where a cue may start (verb_at finds none at the others)
+    cues = [v for v in range(1, min(len(toks) - 2, 25)) if toks[v][2].lower() in CUE_WORDS]
+    for c, v in enumerate(cues):
         n = verb_at(toks, v)
         if not n:
             continue
+        if c == len(cues) - 1 and _reported_clause(toks, v, n) is None:
+            # whether the cue has a subject (which ends the search) or not (which goes on
+            # to the next cue: there is none), the end of the sentence is read next, so the
+            # subject (most of the cost) is not looked for
+            break
         m = mention_left(text, toks, v, 0)
         if m is None or m.kind == "first_person":
             continue
-        k = v + n
-        if lower_at(toks, k) in ("reporters", "journalists", "me", "him", "her", "us", "them"):
-            k += 1
+        clause = _reported_clause(toks, v, n)
+        if clause is None:
+            break
         cue = text[toks[v][0] : toks[v + n - 1][1]]
-        j = k  # `said on Monday that …`, `told a news conference in Ankara that …`
-        while j < min(n_toks - 1, k + 6) and toks[j][2].lower() != "that" and toks[j][2].isalnum():
-            j += 1
-        if lower_at(toks, j) == "that" and j + 1 < n_toks:
-            return (toks[j + 1][0], toks[-1][1]), Attribution(m, cue, "indirect")
-        if (  # `X, who studies tax policy, said Ivanka Trump's statement didn't clarify it`
-            toks[v][2].lower() in _CLAUSE_VERBS
-            and n_toks - k >= 5
-            and lower_at(toks, k) not in _NOT_CLAUSE_STARTS
-            and toks[k][2].isalpha()
-        ):
-            return (toks[k][0], toks[-1][1]), Attribution(m, cue, "indirect")
-        break
-    # `…, X said.` / `…, said X.` at the end of the sentence
+        return (toks[clause][0], toks[-1][1]), Attribution(m, cue, "indirect")
+    return _indirect_at_end(text, toks)
+
+
+#: the listeners of a cue (`told reporters that …`)
+_LISTENERS = frozenset({"reporters", "journalists", "me", "him", "her", "us", "them"})
+
+
+def _reported_clause(toks, v: int, n: int) -> int | None:
+    """The token starting the clause reported by the cue of ``n`` tokens at ``v``: after
+    `that`, or right after a verb that takes a clause without it; ``None`` if neither."""
+    n_toks = len(toks)
+    k = v + n
+    if lower_at(toks, k) in _LISTENERS:
+        k += 1
+    j = k  # `said on Monday that …`, `told a news conference in Ankara that …`
+    while j < min(n_toks - 1, k + 6) and toks[j][2].lower() != "that" and toks[j][2].isalnum():
+        j += 1
+    if lower_at(toks, j) == "that" and j + 1 < n_toks:
+        return j + 1
+    if (  # `X, who studies tax policy, said Ivanka Trump's statement didn't clarify it`
+        toks[v][2].lower() in _CLAUSE_VERBS
+        and n_toks - k >= 5
+        and lower_at(toks, k) not in _NOT_CLAUSE_STARTS
+        and toks[k][2].isalpha()
+    ):
+        return k
+    return None
+
+
+def _indirect_at_end(text: str, toks) -> tuple[tuple[int, int], Attribution] | None:
+    """`…, X said.` / `…, said X.` at the end of the sentence."""
+    n_toks = len(toks)
     for c in range(n_toks - 2, 2, -1):
         if toks[c][2] != ",":
             continue
@@ -1098,16 +1149,18 @@ def _finish(text: str, records: list[dict]) -> dict[str, list[dict]]:
     scores: dict[str, dict[str, float]] = {}  # a one-sentence quote is scored once
 
     def sentiment(part: str) -> dict[str, float]:
-        if part not in scores:
-            scores[part] = score_sentiment(part)
-        return scores[part]
+        found = scores.get(part)
+        if found is None:
+            found = scores[part] = score_sentiment(part)
+        return found
 
     for qid, rec in enumerate(records):
         rec["quote_id"] = qid
         rec.update(sentiment(rec["text"]))
-        for ps, pe in _paragraphs_of(text, rec):
-            for s, e in sentence_spans(text[ps:pe]):
-                part = text[ps + s : ps + e]
+        for ps, chunk in _paragraphs_of(text, rec):
+            for s, e in sentence_spans(chunk):
+                # a chunk of one sentence is the part: not copied (and its hash not redone)
+                part = chunk if e - s == len(chunk) else chunk[s:e]
                 if part.strip(" “”\"'‘’"):
                     sentences.append(
                         {"quote_id": qid, "start": ps + s, "end": ps + e, "text": part,
@@ -1116,13 +1169,14 @@ def _finish(text: str, records: list[dict]) -> dict[str, list[dict]]:
     return {"quotes": records, "quote_sentences": sentences}
 
 
-def _paragraphs_of(text: str, rec: dict) -> list[tuple[int, int]]:
-    """``paragraphs(text, start, end)`` of a record: the record itself when its text holds
-    no line break (so no paragraph break), as :func:`_record` strips it already."""
+def _paragraphs_of(text: str, rec: dict) -> list[tuple[int, str]]:
+    """The start and text of each of ``paragraphs(text, start, end)`` of a record: the
+    record itself when its text holds no line break (so no paragraph break), as
+    :func:`_record` strips it already."""
     start, end = rec["start"], rec["end"]
     if start < end and "\n" not in rec["text"]:
-        return [(start, end)]
-    return paragraphs(text, start, end)
+        return [(start, rec["text"])]
+    return [(ps, text[ps:pe]) for ps, pe in paragraphs(text, start, end)]
 
 
 def find_quotes(text: str, *, date=None) -> pd.DataFrame:

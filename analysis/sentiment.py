@@ -237,10 +237,10 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
             neg_sum -= punct_emph_amplifier
         total = pos_sum + math.fabs(neg_sum) + neu_count
         return {
-            "neg": round(math.fabs(neg_sum / total), 3),
-            "neu": round(math.fabs(neu_count / total), 3),
-            "pos": round(math.fabs(pos_sum / total), 3),
-            "compound": round(compound, 4),
+            "neg": _round(math.fabs(neg_sum / total), 1e3),
+            "neu": _round(math.fabs(neu_count / total), 1e3),
+            "pos": _round(math.fabs(pos_sum / total), 1e3),
+            "compound": _round(compound, 1e4),
         }
 
     def _valence(self, words: list[str], lowers: list[str], i: int, is_cap_diff: bool) -> float:
@@ -303,6 +303,26 @@ class LexiconAnalyzer(SentimentIntensityAnalyzer):
         return valence
 
 
+def _round(x: float, scale: float) -> float:
+    """``round(x, 3)`` for ``scale`` 1e3, ``round(x, 4)`` for 1e4, in a third of the time.
+
+    ``round(x, d)`` rounds the exact value of ``x`` (a score: ``|x| <= 1``) to the nearest
+    multiple of ``10 ** -d`` (ties to even) and reads that decimal back: the double nearest
+    to ``n / scale``, for the integer ``n`` nearest to ``x * scale``. Computed in floats,
+    ``x * scale`` is within half an ulp (< 1e-12) of the exact product, so the nearest
+    integer ``n`` is the same unless the product is (nearly) halfway between two integers:
+    then ``round`` decides. ``n / scale`` is that nearest double too (``n`` and ``scale``
+    are exact doubles, and IEEE division rounds correctly), and an ``x`` rounding to zero
+    keeps its sign, as with ``round`` (``-0.0``). ``tests/test_sentiment.py`` compares both
+    on halfway cases.
+    """
+    y = x * scale
+    n = round(y)
+    if abs(abs(y - n) - 0.5) < 1e-6:  # (nearly) halfway: let round decide
+        return round(x, 3 if scale == 1e3 else 4)
+    return n / scale if n else math.copysign(0.0, x)
+
+
 def _plain_before(words: list[str], lowers: list[str], i: int) -> bool:
     """Whether NLTK's checks of the words before ``words[i]`` leave its valence as it is: none
     of the three words before modifies it (:func:`_modifies`), and no idiom is near (NLTK
@@ -331,7 +351,7 @@ def score_sentiment(text: str) -> dict[str, float]:
     >>> score_sentiment("")
     {'neg': 0.0, 'neu': 0.0, 'pos': 0.0, 'compound': 0.0}
     """
-    if not text or not text.strip():
+    if not text or text.isspace():
         return dict.fromkeys(SCORE_KEYS, 0.0)
     return analyzer().polarity_scores(text)  # a new dict of floats, keys in SCORE_KEYS order
 

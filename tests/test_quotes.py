@@ -1084,6 +1084,30 @@ def test_stray_mark_does_not_swallow_the_article():
     assert not q["closed"].all()
 
 
+@pytest.mark.parametrize(
+    "text, start, expected",
+    [
+        # a single mark opening the body right after a letter: the rules take it as opening
+        ("Headline'Ready now,' she said.", 8, [(9, 19, True)]),
+        (
+            "Intro.\n\n'First words,' he said.\n\n“Second ones,” she said, 'third' ones."
+            "\n\n'Last,'",
+            0,
+            [(9, 21, True), (34, 46, False), (59, 64, True), (74, 79, True)],
+        ),
+        (
+            "“Open goes on\n\n“and on\n\n'not' closed here,” said X.",
+            0,
+            [(1, 22, False), (25, 28, True)],
+        ),
+    ],
+)
+def test_marks_at_paragraph_edges(text, start, expected):
+    """The marks of all paragraphs are found in one scan: those opening or ending one read
+    as they do in the paragraph alone."""
+    assert [(s.start, s.end, s.single) for s in find_spans(text, start)] == expected
+
+
 def test_apostrophes_are_not_quotes():
     text = "Russia's S-400 arrived in the '90s, O'Neill's team said, and the players' union agreed."
     assert find_spans(text) == []

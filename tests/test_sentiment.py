@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from analysis import plots
 from analysis.sentiment import (
     SCORE_KEYS,
+    _round,
     analyzer,
     score_sentiment,
     sentiment_by_article,
@@ -133,3 +134,15 @@ _WORDS = ["good", "GOOD", "bad", "Bad", "kind", "of", "not", "but", "very", "gre
 def test_scores_equal_nltks_own_analyser_on_any_text(tokens):
     text = " ".join(before + word + after for before, word, after in tokens)
     assert analyzer().polarity_scores(text) == _nltk_analyser().polarity_scores(text)
+
+
+@pytest.mark.parametrize("digits", [3, 4])
+def test_round_is_pythons_round(digits):
+    """``_round`` gives ``round``'s double, sign of zero included, on the halfway points of
+    ``[-1, 1]`` (where ``round`` decides), next to them, and between them."""
+    scale = 10.0**digits
+    halves = [k / (2 * scale) for k in range(-2 * int(scale) - 1, 2 * int(scale) + 2)]
+    values = [h + e for h in halves for e in (0.0, 1e-17, -1e-17, 1e-13, -1e-13, 1e-7, -1e-7)]
+    values += [0.0, -0.0, 1e-300, -1e-300, 0.1 + 0.2, -2 / 3, 1 / 3]
+    for x in values:
+        assert repr(_round(x, scale)) == repr(round(x, digits)), x
