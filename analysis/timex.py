@@ -170,7 +170,9 @@ def _interval_of_str(value: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
         span = _interval(m)
     except (ValueError, OverflowError):  # impossible dates (February 30) have no interval
         return None
-    return pd.Timestamp(span[0]), pd.Timestamp(span[1])
+    start = pd.Timestamp(span[0])
+    # a day's interval starts and ends on it: one (immutable) Timestamp serves as both ends
+    return start, start if span[1] == span[0] else pd.Timestamp(span[1])
 
 
 def _interval(m: re.Match) -> tuple[dt.date, dt.date]:
@@ -1708,16 +1710,23 @@ def _met_in(piece: str) -> int:
     else:  # the same text, faster: a character at a time, and where two non-word characters
         # meet, their two marks are the one mark between them
         text = (_MARK + piece.translate(_SCANNED_CHARS) + _MARK).replace(_MARK + _MARK, _MARK)
-    found = _found(pf.folded, pf.folded_meets, _fold(text))
+    # (an ASCII text has none of the characters that ``_fold`` translates first)
+    folded = text.lower() if text.isascii() else _fold(text)
+    m = pf.folded.search(folded)  # most pieces hold no trigger: this one search tells
+    found = _found_from(m, pf.folded, pf.folded_meets, folded) if m else 0
     if not (pf.exact_cased and piece.islower()):  # else no case-sensitive trigger is there
-        found |= _found(pf.exact, pf.exact_meets, text)
+        m = pf.exact.search(text)
+        if m:
+            found |= _found_from(m, pf.exact, pf.exact_meets, text)
     return found
 
 
-def _found(pattern: re.Pattern, meets: dict[str, int], scanned: str) -> int:
-    """The requirements met by the triggers of ``pattern`` in a scanned piece."""
+def _found_from(
+    m: re.Match | None, pattern: re.Pattern, meets: dict[str, int], scanned: str
+) -> int:
+    """The requirements met by the triggers of ``pattern`` in a scanned piece, given the first
+    match ``m`` of ``pattern`` in it."""
     found = 0
-    m = pattern.search(scanned)
     while m:  # every position where a trigger starts: overlapping triggers count too
         found |= meets[m.group()]
         m = pattern.search(scanned, m.start() + 1)
@@ -1746,7 +1755,7 @@ _SCANNED_CHARS = WordMemo(_scanned_char)
 @lru_cache(maxsize=1 << 14)  # a few thousand different sets of requirements met per corpus
 def _runnable(met: int) -> tuple[int, ...]:
     """Indices of the rules whose requirements are all ``met``."""
-    return tuple(i for i, needs in enumerate(_prefilter().needs) if met & needs == needs)
+    return tuple([i for i, needs in enumerate(_prefilter().needs) if met & needs == needs])
 
 
 # ----------------------------------------------------------------------------------------------

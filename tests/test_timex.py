@@ -505,6 +505,55 @@ def test_prefilter_reads_pieces_a_character_at_a_time():
         assert fast == slow
 
 
+def test_interval_ends_are_the_timestamps_of_its_first_and_last_day():
+    """(A one-day interval hands out one Timestamp as both ends: the same value and unit.)"""
+    from analysis import timex
+
+    for value in ["2021-04-01", "2021-04-01T10:00", "2021-04", "2021-W05-WE", "2021-Q2", "199"]:
+        first, last = timex._interval(timex._VALUE_RE.fullmatch(value))
+        got = interval_of(value)
+        assert got == (pd.Timestamp(first), pd.Timestamp(last)), value
+        assert [t.unit for t in got] == [pd.Timestamp(first).unit, pd.Timestamp(last).unit]
+
+
+def _met_by_definition(timex, piece: str) -> int:
+    """What ``piece`` meets, read as the prefilter defines it: the scanned text (digits as
+    ``0``, marks by the regular expressions), and at every position the trigger found there."""
+    pf = timex._prefilter()
+    scanned = timex._MARKS.sub(timex._MARK, timex._DIGITS.sub(timex._ZERO, piece))
+    folded = timex._fold(scanned)
+    met = 0
+    for at in range(len(scanned)):
+        for pattern, meets, text in (
+            (pf.folded, pf.folded_meets, folded),
+            (pf.exact, pf.exact_meets, scanned),
+        ):
+            m = pattern.match(text, at)
+            met |= meets[m.group()] if m else 0
+    return met
+
+
+def test_prefilter_reads_each_piece_as_defined():
+    """The fast reading of a piece (one search first, folding ASCII by lowering it, no
+    case-sensitive scan of a lower-case piece) meets what the definition meets."""
+    import random
+
+    from analysis import timex
+
+    rng = random.Random(13)
+    pieces = {p for text in _prefilter_cases(rng, samples=10) for p in text.split()}
+    alphabet = "aAmM0 1.,'’-/:\x01\u0130\u212aMayqé"
+    pieces |= {"".join(rng.choices(alphabet, k=rng.randint(1, 10))) for _ in range(3000)}
+    pieces |= {"2015", "1990s", "U.S.", "said.", "Clinton", "mid-May", "6:00", "a.m.", "’90s"}
+    met_somewhere = 0
+    for piece in sorted(pieces):
+        timex._MET_OF_PIECE.clear()  # read afresh, not remembered
+        met = timex._met_in(piece)
+        assert met == _met_by_definition(timex, piece), piece
+        met_somewhere += bool(met)
+    assert met_somewhere > 500
+
+
 def test_prefilter_looks_past_loose_punctuation():
     """A piece meets what it meets without the punctuation at its ends that no trigger holds."""
     import random
