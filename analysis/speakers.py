@@ -265,14 +265,18 @@ _CUE_START_MARKS = frozenset(m for m in range(32) if m & _CUE_START)
 
 def _word_marks(word: str) -> int:
     low = word.lower()
-    capitalised = is_capitalised(word)
-    return (
-        (_RUN_START if capitalised and low not in _FUNCTION_CAPS else 0)
-        | (_SENTENCE_END if word in _SENTENCE_ENDS else 0)
-        | (_CUE_START if low in _CUE_WORDS else 0)
-        | (_NAME_WORD if capitalised and low not in _WEEKDAYS else 0)
-        | (_MAY_JOIN if low in _CONNECTORS or word == "of" else 0)
-    )
+    marks = _LOWER_MARKS.get(low, 0)  # (most words: none, told by one lookup)
+    # (:func:`is_capitalised`, spelt out: a cached function's miss costs more than the test,
+    # and most words are never asked again but here)
+    if word[:1].isupper() or (word[2:3] == "-" and word[:3].lower() in ("al-", "el-")):
+        marks |= (_RUN_START if low not in _FUNCTION_CAPS else 0) | (
+            _NAME_WORD if low not in _WEEKDAYS else 0
+        )
+    elif word in _SENTENCE_ENDS:  # (`.`, `!`, `?` and `of` are not capitalised)
+        marks |= _SENTENCE_END
+    elif word == "of":
+        marks |= _MAY_JOIN
+    return marks
 
 
 _MARKS = WordMemo(_word_marks)  # a word's marks, worked out once per distinct word
@@ -467,6 +471,11 @@ CUE_WORDS = _CUE_WORDS
 _ROLES = role_nouns()
 _ROLE_HEADS = _role_heads()
 _ROLE_STARTS = frozenset(_ROLES) | _ROLE_HEADS  # the words where :func:`role_at` may find one
+# the marks a word has by its lower case alone (see :func:`_word_marks`)
+_LOWER_MARKS = {
+    low: (_CUE_START if low in _CUE_WORDS else 0) | (_MAY_JOIN if low in _CONNECTORS else 0)
+    for low in _CUE_WORDS | _CONNECTORS
+}
 
 
 def _name_mention(
@@ -504,6 +513,10 @@ def _name_in_run(
     of ``words`` (``after``: the word after it, if the run ends in the first word of a role),
     with the title or role before it and PERSON or ORG; ``None`` if there is no name. It reads
     these words only, so it is memoised per run (most names recur)."""
+    lows = list(map(str.lower, words))
+    if _plain_run(words, lows):  # most runs: all name, read with no rules (see there)
+        # (no periods in the words: ``_run_label`` of them is one set test)
+        return 0, len(words), None, "PERSON" if _ORG_WORDS.isdisjoint(lows) else "ORG"
     toks = [(0, 0, w) for w in words]  # the token helpers below read the words only
     if after is not None:
         toks.append((0, 0, after))
@@ -549,16 +562,36 @@ def _name_in_run(
         j -= 1
     if i >= j:
         return None
-    label = "PERSON"
-    for w in words[i:j]:
-        if w.lower().strip(".") in _ORG_WORDS:
-            label = "ORG"
-            break
-    return i, j, role, label
+    return i, j, role, _run_label(lows[i:j])
 
 
 _NAME_PARTS = {"jr.", "sr.", "st."}
 _PARTY_WORDS = frozenset({"democrat", "republican", "democratic", "gop", "libertarian"})
+# The lower-case words that :func:`_name_in_run` skips or reads a role or title at: function
+# words and parties (skipped at the start), role nouns and their first words (:func:`role_at`
+# finds a role only at one of ``_ROLE_STARTS``) and titles without their period.
+_RUN_RULE_WORDS = frozenset(_FUNCTION_CAPS | _PARTY_WORDS | _ROLE_STARTS | HONORIFICS.keys())
+
+
+def _plain_run(words: tuple[str, ...], lows: list[str]) -> bool:
+    """Whether :func:`_name_in_run` keeps the whole run ``words`` (``lows``: in lower case) as
+    the name, with no role, as most runs: it has words, ends in no `'s`, and no word has a
+    period or is one of ``_RUN_RULE_WORDS``. Every rule of ``_name_in_run`` moves a bound only
+    at such a word (a title is one of ``HONORIFICS`` once its periods are stripped, and the
+    word after the run is read only after a role's first word), so it would find
+    ``i, j = 0, len(words)`` and no role. (Runs with periods, as `John F. Kennedy`, are left
+    to the rules.)"""
+    return (
+        bool(words)
+        and words[-1] not in ("'s", "’s")
+        and "." not in "".join(words)
+        and _RUN_RULE_WORDS.isdisjoint(lows)
+    )
+
+
+def _run_label(lows: list[str]) -> str:
+    """ORG if one of a name's words (in lower case) is an organisation word, else PERSON."""
+    return "ORG" if any(low.strip(".") in _ORG_WORDS for low in lows) else "PERSON"
 
 
 def _given_name(word: str) -> bool:
@@ -2158,15 +2191,19 @@ def _read_record(
 def _read_record_name(name: str, label: str) -> tuple[str, str | None, str]:
     """``(name, role, label)`` of an entity record's name (see ``SpeakerIndex._entity_person``)."""
     toks = word_tokens(name)
-    m = _name_mention(name, toks, 0, len(toks)) if toks else None
-    if m is not None and m.name != name and m.label == "PERSON" and (m.role or " " in m.name):
-        return m.name, m.role, "PERSON"  # a title or role before the name
+    # (the span of :func:`_name_mention`, read without making the mention)
+    found = _name_span(toks, 0, len(toks)) if toks else None
+    if found is not None:
+        start, end, role, run_label = found
+        person = name[start:end]
+        if person != name and run_label == "PERSON" and (role or " " in person):
+            return person, role, "PERSON"  # a title or role before the name
     inner = _given_name_in(toks)
     if inner is not None:
         # `Senate Intelligence Ranking Democrat Dianne Feinstein`, `Meenakshi Ganguly of
         # Human Rights`: a person whose given name is known, inside a longer record
         return name[toks[inner[0]][0] : toks[inner[1] - 1][1]], None, "PERSON"
-    if set(_key(name).split()) & _ORG_WORDS:
+    if not _ORG_WORDS.isdisjoint(_key(name).split()):
         return name, None, "ORG"
     if label == "ORG" and _gender_of(name):
         return name, None, "PERSON"  # `Bernie Sanders`: a known given name
@@ -2177,15 +2214,12 @@ def _given_name_in(toks: list[Token]) -> tuple[int, int] | None:
     """Token range of `Given Surname` (a known given name and one or two capitalised words)
     inside a longer name, ending the name or before `of`; ``None`` if the whole name is it."""
     genders = first_name_genders()
-    n = len(toks)
+    words = [t[2] for t in toks]
+    n = len(words)
     for k in range(n - 1):
-        if _key(toks[k][2]) in genders and is_capitalised(toks[k + 1][2]):
-            end = next((e for e in range(k + 1, n) if toks[e][2] == "of"), n)
-            if (
-                (k > 0 or end < n)
-                and 2 <= end - k <= 3
-                and all(is_capitalised(t[2]) for t in toks[k:end])
-            ):
+        if _key(words[k]) in genders and is_capitalised(words[k + 1]):
+            end = words.index("of", k + 1) if "of" in words[k + 1 :] else n  # (the first `of`)
+            if (k > 0 or end < n) and 2 <= end - k <= 3 and all(map(is_capitalised, words[k:end])):
                 return k, end
             return None
     return None
@@ -2287,19 +2321,23 @@ def _clean_record(record: dict) -> dict:
     return {k: (None if _missing(v) else v) for k, v in record.items()}
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # (as the other per-word caches: 4096 forgot names within a corpus)
 def _key(name: str) -> str:
+    """``name`` compared loosely: no accents, lower case, no periods, words one space apart."""
     return " ".join(strip_accents(name).lower().replace(".", "").split())
 
 
 def _index_keys(name: str) -> tuple[str, tuple[str, ...]] | None:
     """``(key, words)`` under which :meth:`SpeakerIndex._add` files a full name: its
-    :func:`_key` and its first and last word (once if the same); ``None`` for one word."""
-    words = _key(name).split()
-    if len(words) < 2:
+    :func:`_key` and its first and last word (once if the same); ``None`` for one word.
+    (A key's words are one space apart, with none before or after: cut at its first and last
+    space, not split.)"""
+    key = _key(name)
+    first, space, rest = key.partition(" ")
+    if not space:
         return None
-    ends = (words[0],) if words[0] == words[-1] else (words[0], words[-1])
-    return " ".join(words), ends
+    last = rest.rpartition(" ")[2]
+    return key, (first,) if first == last else (first, last)
 
 
 _INDEX_KEYS = WordMemo(_index_keys)  # per name: most names recur
@@ -2312,5 +2350,6 @@ def _title_gender(titles: list[str]) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _gender_of(name: str) -> str | None:
-    first = _key(name).split()[:1]
-    return first_name_genders().get(first[0]) if first else None
+    """The gender of a name's first word, if a known given name."""
+    first = _key(name).partition(" ")[0]  # (see :func:`_index_keys`)
+    return first_name_genders().get(first) if first else None

@@ -5,6 +5,8 @@ from itertools import compress
 from operator import itemgetter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import speakers as sp
 from analysis.document import Document
@@ -292,3 +294,169 @@ def test_entity_records_of_plain_values_are_the_clean_records_with_a_start():
         a is b
         for a, b in zip(sp._entity_records(plain), [plain[2], plain[0], plain[3]], strict=True)
     )
+
+
+# --- the miss paths of the per-word and per-run memos, against the readings they replace ---
+
+
+def _reference_name_in_run(words: tuple[str, ...], after: str | None = None):
+    """:func:`sp._name_in_run` as it was before its plain-run path: every rule, for every run."""
+    toks = [(0, 0, w) for w in words]
+    if after is not None:
+        toks.append((0, 0, after))
+    i, j = 0, len(words)
+    while i < j and toks[i][2].lower() in sp._FUNCTION_CAPS:
+        i += 1
+    if i < j - 1 and toks[i][2].lower() in sp._PARTY_WORDS and sp._given_name(toks[i + 1][2]):
+        i += 1
+    role = None
+    while i < j - 1:
+        r = sp.role_at(toks, i)
+        low = toks[i][2].lower()
+        if r and sp.is_capitalised(toks[i][2]):
+            role, n = r
+            i += n
+            if sp.lower_at(toks, i) == "of" and i + 2 < j:
+                i = sp._after_complement(toks, i + 1, j)
+        elif sp._honorific(low):
+            i += 1
+        elif sp._looks_like_qualifier(toks[i][2]) and i + 1 < j and sp.role_at(toks, i + 1):
+            i += 1
+        else:
+            break
+    for k in range(j - 2, i - 1, -1):
+        r = sp.role_at(toks, k)
+        if (
+            r
+            and k + r[1] < j
+            and sp.is_capitalised(toks[k][2])
+            and sp.lower_at(toks, k + r[1]) not in sp._NAME_PARTS
+        ):
+            role, i = r[0], k + r[1]
+            if sp.lower_at(toks, i) == "of" and i + 2 < j:
+                i += 2
+            while i < j - 1 and sp._honorific(toks[i][2]):
+                i += 1
+            break
+        t = toks[k][2]
+        if k > i and t.endswith(".") and sp._honorific(t) and t.lower() not in sp._NAME_PARTS:
+            i = k + 1
+            break
+    while j > i and toks[j - 1][2] in ("'s", "’s"):
+        j -= 1
+    if i >= j:
+        return None
+    label = "PERSON"
+    for w in words[i:j]:
+        if w.lower().strip(".") in sp._ORG_WORDS:
+            label = "ORG"
+            break
+    return i, j, role, label
+
+
+# words that the rules of a name run read: function words, parties, roles (of two words too),
+# titles with and without periods, organisation words, name parts, connectors, `'s`, odd case
+_RUN_WORDS = [
+    "The", "But", "Democrat", "Republican", "Hillary", "Bernie", "Sanders", "Ismail", "Demir",
+    "Prime", "Minister", "minister", "President", "Secretary", "of", "State", "John", "Kerry",
+    "Foreign", "US", "South", "Korean", "Park", "Geun-hye", "Gov.", "Gov", "Mr.", "Mr", "MR..",
+    "Dr.", "Sen.", "Jr.", "St.", "Sr", "King", "Luther", "Martin", "F.", "U.S.", "'s", "’s",
+    "House", "Party", "Department", "Post.", "NATO", "al-Assad", "El-Sisi", "de", "Van",
+    "Chairman", "Spokesman", "spokeswoman", "Chief", "Executive", "İstanbul", "ǅemal", "ΟΔΟΣ",
+    "Straße", "Monday", "Saturday", "Of", ".", "!", "?", "said", "Said", "",
+]  # fmt: skip
+_run_words = st.one_of(
+    st.sampled_from(_RUN_WORDS), st.text(alphabet="aZsM.'’-İǅΣé", min_size=1, max_size=5)
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_run_words, max_size=7), st.one_of(st.none(), _run_words))
+def test_name_in_run_answers_as_every_rule_read_in_turn(words, after):
+    run = tuple(words)
+    assert sp._name_in_run.__wrapped__(run, after) == _reference_name_in_run(run, after)
+
+
+def _reference_word_marks(word: str) -> int:
+    """:func:`sp._word_marks` as it was: each mark asked on its own."""
+    low = word.lower()
+    capitalised = sp.is_capitalised(word)
+    return (
+        (sp._RUN_START if capitalised and low not in sp._FUNCTION_CAPS else 0)
+        | (sp._SENTENCE_END if word in sp._SENTENCE_ENDS else 0)
+        | (sp._CUE_START if low in sp.CUE_WORDS else 0)
+        | (sp._NAME_WORD if capitalised and low not in sp._WEEKDAYS else 0)
+        | (sp._MAY_JOIN if low in sp._CONNECTORS or word == "of" else 0)
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_run_words, st.text(max_size=4), st.sampled_from(sorted(sp.CUE_WORDS))))
+def test_word_marks_are_each_mark_asked_on_its_own(word):
+    for w in (word, word.upper(), word.title()):
+        assert sp._word_marks(w) == _reference_word_marks(w), w
+
+
+_names = st.one_of(
+    st.lists(_run_words, max_size=5).map(" ".join),
+    st.text(alphabet="aB .\u00a0\t\u2009é\u00a8İ", max_size=8),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_names)
+def test_index_keys_and_gender_cut_the_key_as_a_split_does(name):
+    words = sp._key(name).split()
+    expected = None
+    if len(words) >= 2:
+        ends = (words[0],) if words[0] == words[-1] else (words[0], words[-1])
+        expected = (" ".join(words), ends)
+    assert sp._index_keys(name) == expected
+    gender = sp.first_name_genders().get(words[0]) if words else None
+    assert sp._gender_of.__wrapped__(name) == gender
+
+
+def _reference_record_name(name: str, label: str) -> tuple[str, str | None, str]:
+    """:func:`sp._read_record_name` as it was: reading the name mention itself."""
+    toks = sp.word_tokens(name)
+    m = sp._name_mention(name, toks, 0, len(toks)) if toks else None
+    if m is not None and m.name != name and m.label == "PERSON" and (m.role or " " in m.name):
+        return m.name, m.role, "PERSON"
+    inner = sp._given_name_in(toks)
+    if inner is not None:
+        return name[toks[inner[0]][0] : toks[inner[1] - 1][1]], None, "PERSON"
+    if set(sp._key(name).split()) & sp._ORG_WORDS:
+        return name, None, "ORG"
+    if label == "ORG" and sp._gender_of(name):
+        return name, None, "PERSON"
+    return name, None, label
+
+
+@settings(max_examples=500, deadline=None)
+@given(_names, st.sampled_from(["PERSON", "ORG"]))
+def test_record_names_read_from_the_span_are_those_of_the_mention(name, label):
+    assert sp._read_record_name.__wrapped__(name, label) == _reference_record_name(name, label)
+
+
+def _reference_given_name_in(toks: list[sp.Token]) -> tuple[int, int] | None:
+    """:func:`sp._given_name_in` as it was: the first `of` found by a generator."""
+    genders = sp.first_name_genders()
+    n = len(toks)
+    for k in range(n - 1):
+        if sp._key(toks[k][2]) in genders and sp.is_capitalised(toks[k + 1][2]):
+            end = next((e for e in range(k + 1, n) if toks[e][2] == "of"), n)
+            if (
+                (k > 0 or end < n)
+                and 2 <= end - k <= 3
+                and all(sp.is_capitalised(t[2]) for t in toks[k:end])
+            ):
+                return k, end
+            return None
+    return None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(_run_words, st.sampled_from(["Dianne", "Meenakshi", "Of"])), max_size=7))
+def test_given_name_in_finds_the_first_of_as_a_generator_does(words):
+    toks = [(0, 0, w) for w in words]
+    assert sp._given_name_in(toks) == _reference_given_name_in(toks)
