@@ -30,8 +30,10 @@ class Entry:
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The lookup key of a name: ``U.S.`` -> ``us``, ``Türkiye`` -> ``turkiye``."""
-    s = text if text.isascii() else strip_accents(text).replace("’", "'")
-    s = s.lower().replace(".", "")
+    if text.isascii():  # most names: nothing to strip, and no Unicode hyphen to replace
+        s = text.lower().replace(".", "")
+        return s if s.isalnum() else " ".join(s.split())
+    s = strip_accents(text).replace("’", "'").lower().replace(".", "")
     if s.isalnum():
         return s
     return " ".join(s.replace("\u2010", "-").replace("\u2011", "-").split())
@@ -268,14 +270,17 @@ def cues() -> dict[str, dict[str, str]]:
 _DEMONYM_ENDINGS = (("ian", ("", "a", "ia")), ("an", ("", "a")), ("n", ("",)), ("i", ("",)))
 
 
-@lru_cache(maxsize=4096)
 def derived_demonym(word: str) -> str | None:
     """ISO alpha-3 of a country whose name the demonym ``word`` is regularly built from.
 
     Covers the regular English endings the curated list may miss: ``Rwandan`` (Rwanda + n),
     ``Zairean`` (Zaire + an), ``Panamanian`` (Panama + nian), ``Omani`` (Oman + i).
+    (No cache of its own: its caller, :func:`entry`, has one, and most words fail at once.)
     """
-    if len(word) < 5 or not word[:1].isupper() or not word[1:].islower():
+    # every ending of _DEMONYM_ENDINGS ends in `n` or `i`: most words end otherwise
+    if len(word) < 5 or not word.endswith(("n", "i")):
+        return None
+    if not word[:1].isupper() or not word[1:].islower():
         return None
     aliases = country_aliases()
     for ending, restore in _DEMONYM_ENDINGS:

@@ -140,6 +140,9 @@ class WordMemo(dict):
     ``map(memo.__getitem__, words)`` asks many at C speed). Past ``limit`` words it forgets them
     all and starts again, so memory stays bounded and the common words are back at once."""
 
+    # (slots, not an instance dict: ``__missing__``, run for each new word, reads both faster)
+    __slots__ = ("func", "limit")
+
     def __init__(self, func: Callable[[str], Any], limit: int = 65536) -> None:
         super().__init__()
         self.func, self.limit = func, limit
@@ -226,8 +229,24 @@ def _tokenize_words(words: list[str], start: int) -> list[tuple[int, int, str]]:
     return out
 
 
+# Quotes, brackets and punctuation that open or close words: never \w nor whitespace, so each
+# is a token of its own (``[^\w\s]``) where TOKEN_RE meets it at the edge of a word (see below)
+_EDGE_MARKS = "\"'“”‘’()[],.:;!?"
+
+
 def _word_tokens(word: str) -> tuple[str, ...]:
-    """The tokens of a word (no whitespace in it), possessive ``'s`` split off."""
+    """The tokens of a word (no whitespace in it), possessive ``'s`` split off.
+
+    Most such words are letters and digits between edge marks (`said,` `“The` `(AP)`): their
+    tokens are each mark and that core, found without the regular expression. (A mark before
+    the core is no ``\\w`` nor letter, so TOKEN_RE takes it alone; the core is ``\\w`` only,
+    so ``\\w+`` takes it whole, and it holds no `.` to be a dotted abbreviation; a token going
+    on past the core would need ``\\w`` after a mark; and a core never ends in ``'s``.)
+    """
+    rest = word.lstrip(_EDGE_MARKS)
+    core = rest.rstrip(_EDGE_MARKS)
+    if core.isalnum():
+        return (*word[: len(word) - len(rest)], core, *rest[len(core) :])
     out: list[str] = []
     for tok in TOKEN_RE.findall(word):
         if len(tok) > 2 and tok[-2:] in _POSSESSIVE_ENDINGS:

@@ -192,3 +192,35 @@ def test_tokenize_word_by_word_rests_on_these_unicode_facts():
     assert [c for c in spaces if c.isprintable()] == [" "]
     # a word of ``str.isalnum`` characters is \w characters only: one token
     assert re.fullmatch(r"\w*", "".join(c for c in every if c.isalnum()))
+
+
+def test_edge_marks_are_tokens_of_their_own():
+    import re
+
+    from analysis.text import _EDGE_MARKS, TOKEN_RE
+
+    assert all(re.fullmatch(r"[^\w\s]", c) and TOKEN_RE.fullmatch(c) for c in _EDGE_MARKS)
+
+
+def _regex_word_tokens(word):
+    return [tok for _, _, tok in _regex_tokens(word, 0, len(word))]
+
+
+@pytest.mark.parametrize(
+    "word",
+    _TRICKY_WORDS
+    + ["said,", "Sept.", "“The", "(AP)", "“jobs,”", "a.", ".U.", "'90s", "dogs'", "’s,", "x_,"]
+    + ["U.S.,", "it’s.”", "(U.N.)", "$200", "!", "", "3.5.", "word.'s", "F-35,", "Kim’s”"],
+)
+def test_word_tokens_equal_the_regular_expression(word):
+    from analysis.text import _word_tokens
+
+    assert list(_word_tokens(word)) == _regex_word_tokens(word)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="\"'“”‘’()[],.:;!?aZs9é_²-\u2010$", max_size=8))
+def test_word_tokens_equal_the_regular_expression_on_generated_words(word):
+    from analysis.text import _word_tokens
+
+    assert list(_word_tokens(word)) == _regex_word_tokens(word)
